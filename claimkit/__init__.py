@@ -1,0 +1,47 @@
+"""claimkit: make sense of follower-drop stories.
+
+Reads articles and posts, extracts every quantitative follower claim, who made
+it, which explanations (bot purge, locked accounts, political bias, glitch...)
+each statement raises and its stance toward each, and lines the explanations
+up against what the platform officially said.
+
+Example:
+    >>> import claimkit
+    >>> result = claimkit.analyze(open("article.txt").read())   # doctest: +SKIP
+    >>> for claim in result.claims:                             # doctest: +SKIP
+    ...     print(claim.subject, claim.amount, claim.source_role)
+"""
+
+from claimkit.config import Config
+from claimkit.errors import ClaimkitError
+from claimkit.ingest import make_document, read_inputs
+from claimkit.pipeline import Analyzer, analyze
+from claimkit.types import (
+    Analysis,
+    CauseMention,
+    Claim,
+    Document,
+    Explanation,
+    Span,
+    StanceRecord,
+    Statement,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Analysis",
+    "Analyzer",
+    "CauseMention",
+    "Claim",
+    "ClaimkitError",
+    "Config",
+    "Document",
+    "Explanation",
+    "Span",
+    "StanceRecord",
+    "Statement",
+    "analyze",
+    "make_document",
+    "read_inputs",
+]

