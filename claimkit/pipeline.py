@@ -111,9 +111,11 @@ class Analyzer:
     def _analyze(self, document: Document, doc) -> Analysis:
         platform = document.platform or detect_platform(doc.text) or self.config.platform
         statements = attribute.attribute(doc, document, platform)
-        found = claims.extract_claims(doc, statements, document, platform)
-        statements = roles.mark_affected(statements, found)
-        found = claims.assign_sources(found, statements)
+        claim_mentions = claims.find_mentions(doc, statements, document, platform)
+        statements = roles.mark_affected(statements, claim_mentions)
+        found = claims.with_mention_text(
+            claims.merge_mentions(claim_mentions, statements, document.published), doc.text
+        )
         mentions = causes.detect_causes(doc, statements)
         stances = causes.classify(mentions, statements, doc, self.stance)
         explanations = align.align(mentions, stances, statements, platform)

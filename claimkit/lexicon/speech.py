@@ -37,7 +37,9 @@ ANONYMOUS_HEADS = frozenset({
     "people", "fans", "followers", "critics", "commenters", "commentators", "observers",
     "experts", "analysts", "accounts", "viewers", "netizens", "tweeters", "posters",
     "creators", "influencers", "supporters", "conservatives", "liberals", "several",
-    "few", "most", "reply", "replies", "person", "individual", "somebody",
+    "few", "most", "reply", "replies", "person", "individual", "lot", "lots", "number",
+    "handful", "dozens", "hundreds", "thousands", "millions", "group", "couple", "plenty",
+    "everyone", "everybody", "anyone", "anybody", "nobody", "none", "both", "all", "majority",
 })
 
 #: Person-describing nouns that can stand for an earlier-named person ("the actor said").
@@ -51,5 +53,5 @@ PERSON_TITLES = frozenset({
     "president", "candidate", "billionaire", "businessman", "businesswoman", "economist",
     "researcher", "expert", "analyst", "professor", "scientist", "chef", "gamer",
     "veteran", "icon", "superstar", "megastar", "legend", "reporter", "anchor", "editor",
-    "publisher", "marketer", "consultant", "spokesperson",
+    "publisher", "marketer", "consultant",
 })
