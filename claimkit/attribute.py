@@ -360,6 +360,8 @@ def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
         cue = _speech_cue(tok)
         if not cue:
             continue
+        if tok.tag_ == "VBG" and not any(c.dep_ == "aux" for c in tok.children):
+            continue  # "accounts posting spam", "began sharing their views"
         subject = _subject_of(tok)
         if subject is None or subject.lower_ in NOT_SPEAKERS or subject.pos_ == "PRON" and subject.lower_ in {"i", "we", "you"}:
             continue

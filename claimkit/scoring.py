@@ -271,7 +271,7 @@ def predicted_stances(prediction: Mapping[str, Any]) -> list[PredictedStance]:
                 evidence=_span_text(record.get("evidence")),
             )
             key = (normalize_name(speaker), cause)
-            if key not in best or stance.confidence >= best[key].confidence:
+            if key not in best or stance.confidence > best[key].confidence:
                 best[key] = stance
     return list(best.values())
 

@@ -8,6 +8,8 @@ syntax over lower-case text and lemmas).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 #: cause -> a short description of the explanation, used as a stance target.
 DESCRIPTIONS: dict[str, str] = {
     "bot_spam_purge": "the platform removed bots, spam, fake or automated accounts",
@@ -23,4 +25,127 @@ NLI_TEMPLATES: dict[str, str] = {
     "support": "The follower drop happened because {target}.",
     "deny": "It is not true that {target}.",
     "query": "The author asks whether {target}.",
+}
+
+
+# ---------------------------------------------------------------------------
+# Cue patterns.
+#
+# Each cue is a phrase in a tiny pattern language over lower-cased tokens:
+# words separated by spaces; `a|b|c` is any of those words; a trailing `?`
+# makes a word optional; `*` is any one token (optional with `*?`); `~verb`
+# matches the lemma. Flags:
+#   own_negation  the cue carries its own negation ("not real people"): a
+#                 negation inside it does not deny the cause;
+#   deny          the cue itself rejects the cause ("apolitical");
+#   weak          counts only when no other cause has a strong cue in the
+#                 same sentence ("clean-up" says bots only when nothing else does);
+#   needs         a context check the detector runs (see causes.CONTEXT_CHECKS).
+
+ACCOUNTISH = "account|accounts|follower|followers|profile|profiles|fans|fan|likes|engagement|users|user|subscribers|subscriber|follows|handles|pages|activity|traffic|views|interactions|comments"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue phrase for a cause."""
+
+    pattern: str
+    own_negation: bool = False
+    deny: bool = False
+    weak: bool = False
+    needs: str | None = None
+
+
+CUES: dict[str, tuple[Cue, ...]] = {
+    "bot_spam_purge": (
+        Cue("bot|bots|spambot|spambots|botnet|botnets|bot-like|bot-driven|robots"),
+        Cue("spam|spammy|spammer|spammers|spamming|spams|spam-fighting|anti-spam"),
+        Cue(f"fake|phony|phoney|bogus|fraudulent|purchased|bought|paid|inauthentic|counterfeit|artificial|manufactured|false *? {ACCOUNTISH}"),
+        Cue(f"fake|phony|bogus|inauthentic ,|and|or *? *? {ACCOUNTISH}"),
+        Cue("fakes|fake"),
+        Cue("inauthentic|inauthenticity"),
+        Cue("automated|automation|automatic"),
+        Cue("~impersonate|impersonation|impersonator|impersonators|impersonating"),
+        Cue("sock|troll|click|follower|engagement farm|farms|puppet|puppets"),
+        Cue("platform|coordinated manipulation|inauthentic"),
+        Cue("suspicious account|accounts|activity|behavior|behaviors|behaviour|behaviours|logins"),
+        Cue("not|n't|never real|actual|genuine|human people|persons|humans|accounts|users|followers|fans", own_negation=True),
+        Cue("not|n't real", own_negation=True, needs="followers_context"),
+        Cue("no real|actual people|humans|person", own_negation=True),
+        Cue("~violate our|the|its *? rules|policies|terms"),
+        Cue("crackdown|crack-down|clean-up|cleanup|cleanse|clean-out|sweep", weak=True),
+        Cue("~crack down", weak=True),
+        Cue("~clean up|out", weak=True),
+        Cue("~clear out", weak=True),
+        Cue("~boost popularity|numbers|counts", weak=True),
+        Cue("third-party|third apps|app|services|tools", needs="boost_context"),
+    ),
+    "locked_accounts": (
+        Cue("locked|locks|lock|locking|lockout|lock-out|unlock|unlocked|unlocking", needs="lock_context"),
+        Cue("~confirm|verify|re-verify|reverify|reset|re-enter|validate|authenticate *? *? phone|password|passwords|email|identity|details|info|information|number|emails"),
+        Cue("~confirm|verify|reset|validate|authenticate their|your|his|her|the|an|a account|accounts|profile|profiles"),
+        Cue("phone number|numbers"),
+        Cue("~prove *? *? *? human|humans|person|people|real"),
+        Cue("~confirm a|that human|person"),
+        Cue("captcha|captchas|recaptcha"),
+        Cue("security|identity check|checks|challenge|challenges|verification"),
+        Cue("temporarily restricted|limited|suspended|locked"),
+        Cue("read-only|read only mode|status"),
+        Cue("~challenge account|accounts|users|them"),
+        Cue("until they|you|owners *? *? ~confirm|~verify"),
+        Cue("until they|you|owners have|'ve ~confirm|~verify"),
+        Cue("suspensions|suspension or|and locks|lock"),
+    ),
+    "inactive_accounts": (
+        Cue("inactive|dormant|deactivated|deactivation|deactivate|deactivating|memorialized|memorialised|memorialization|memorialisation|abandoned|defunct|unused|long-dormant|non-performing|nonperforming"),
+        Cue("no longer active|used|in use"),
+        Cue("n't|not|never logged|log in|on"),
+        Cue("have|has|had n't|not logged in|on"),
+        Cue("ghost|dead|zombie|empty|closed|deleted|stale account|accounts|followers|profiles|users|fans"),
+        Cue("profiles|accounts|profile|account got|were|was|been deleted|closed|deactivated"),
+        Cue("~delete their|his|her|own account|accounts|profile|profiles"),
+        Cue("passed away|died|deceased"),
+        Cue("~stop using|logging"),
+    ),
+    "political_bias": (
+        Cue("censor|censors|censored|censoring|censorship"),
+        Cue("shadowban|shadowbans|shadowbanned|shadowbanning|shadow-banned|shadow-banning|shadow-ban"),
+        Cue("shadow ban|banned|banning|bans"),
+        Cue("political|politically bias|biased|motivated|targeting|purge|censorship|agenda|vendetta|persecution|discrimination|retaliation|reasons|leanings"),
+        Cue("bias|biased|partisan|partisanship"),
+        Cue("apolitical|nonpartisan|non-partisan|unbiased|viewpoint-neutral", deny=True),
+        Cue("without|free of|from *? bias|favoritism|favouritism", deny=True),
+        Cue("neutral", deny=True, needs="politics_context"),
+        Cue("~silence|~suppress|~target|~punish|~persecute|~muzzle|~gag voices|conservatives|critics|dissent|opposition|speech|views|people|us|them|accounts"),
+        Cue("viewpoint|viewpoints|ideology|ideological|ideologically"),
+        Cue("war on|against conservatives|conservative|the right|republicans|maga|free speech"),
+        Cue("~deplatform|deplatforming|deplatformed"),
+        Cue("free speech|expression"),
+        Cue("conservatives|conservative|liberals|liberal|republicans|republican|democrats|democratic|right-wing|left-wing|rightwing|leftwing|maga|patriots|bjp|congress|opposition|nationalist|nationalists|progressives|progressive|leftists|leftist|right-leaning|left-leaning|pro-government|anti-government|dissidents|activists", needs="group_context"),
+        Cue("the right|left", needs="group_context"),
+    ),
+    "technical_glitch": (
+        Cue("glitch|glitches|glitched|glitchy|bug|bugs|buggy|malfunction|malfunctioning|outage|outages|snafu|hiccup|hiccups"),
+        Cue("technical|tech|software|server|display|counting|system|systems|data issue|issues|problem|problems|error|errors|fault|faults|difficulties|snag|glitch|bug|failure|failures"),
+        Cue("error|errors|miscount|miscounted|miscounting|miscounts|mistake|mistakenly|erroneously|erroneous|inadvertently|accidentally|accidental|unintended|unintentionally"),
+        Cue("broken|broke|breaking", needs="app_context"),
+        Cue("the|this|your|their app|site|platform|counter|count is|was|'s *? broken|busted|down|acting|wrong"),
+        Cue("something wrong|off with"),
+        Cue("~fix the|this|that|an|a issue|problem|bug|glitch|error"),
+        Cue("~roll back|rollback|roll-back"),
+        Cue("wrongly|incorrectly|mistakenly included|counted|removed|displayed|shown"),
+    ),
+    "genuine_unfollows": (
+        Cue("unfollow|unfollows|unfollowed|unfollowing|unfollowers|un-follow|un-followed|un-following|unsubscribe|unsubscribed|unsubscribing|unsubscribes|unliked|unlike|unliking"),
+        Cue("people|users|fans|followers|viewers|subscribers|supporters|audiences|readers|voters|customers ~leave|~quit|~abandon|~desert|~ditch|~flee|~exit|~walk|~drop|~unfollow|~choose|~decide|~jump|~migrate|~move|~tune"),
+        Cue("real|genuine|actual|human people|users|followers|fans|viewers|subscribers|humans ~leave|~leaving|~quit|~choose|~decide|~unfollow|~walk|~go"),
+        Cue("genuine users leaving|unfollowing"),
+        Cue("backlash|exodus|boycott|boycotts|boycotting|defections|defection"),
+        Cue("lost|losing|lose interest"),
+        Cue("~leave|~quit|~ditch|~abandon|~exit|~flee twitter|x|instagram|youtube|facebook|tiktok|the platform|the site|the app|social media"),
+        Cue("jumped|jumping|jump ship"),
+        Cue("~migrate to bluesky|threads|mastodon|other platforms|rival platforms"),
+        Cue("organic|natural churn|decline|attrition|drop|unfollows"),
+        Cue("churn|attrition"),
+    ),
 }

@@ -30,6 +30,10 @@ class StanceInput:
         context: Text the statement answers (a benchmark reply's parent), if any.
         span: The statement's spaCy `Span`/`Doc`, when the caller has one
             (the rules backend parses `text` itself otherwise).
+        speaker_role: The role of the statement's speaker, when known (the
+            reporter narrating what others claim only comments).
+        cue_flags: How the cue reads by itself: "own_negation" (it holds its
+            own negation, "not real people"), "deny" ("apolitical"), "weak" or "".
     """
 
     text: str
@@ -39,6 +43,8 @@ class StanceInput:
     cue_end: int = -1
     context: str | None = None
     span: Any = None
+    speaker_role: str | None = None
+    cue_flags: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,297 @@
-"""Rules stance backend (stub)."""
+"""The `rules` stance backend: spaCy's parse, no torch.
 
-from claimkit.stance.base import StancePrediction
+For a cue of a cause inside a sentence, in this order:
+
+1. query: the cue sits in a direct question ("Is there a glitch ...?"), or
+   in an embedded one under an asking verb ("asked whether bots ...");
+2. deny: the cue itself rejects the cause ("apolitical"); a contrast marker
+   stands right before it ("rather than genuine users leaving", "not a
+   glitch"); a negation governs its clause ("it isn't just happening to
+   conservatives", "no evidence of bias", "I don't think it's bots"); or a
+   rejecting word governs it ("unlikely to be a targeting of ...", "claims
+   of bias are false");
+3. comment: the cue sits in a conditional ("if it is a glitch"), under a
+   reporting noun ("accusations of censorship"), or — in the reporter's own
+   voice — in what someone else is reported to claim;
+4. support otherwise, less confident when hedged or when the cue is weak.
+
+Without a cause (the public benchmarks' free-text targets) it falls back to
+surface cues: a question mark, denial words, support words, overlap with
+the target.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claimkit.lexicon.stance import (
+    CONDITIONALS,
+    CONTRAST_BEFORE,
+    DENY_WORDS,
+    EXPLAIN_FRAMES,
+    GENERIC_DENY,
+    GENERIC_SUPPORT,
+    HEDGES,
+    NEGATIONS,
+    QUERY_VERBS,
+    QUESTION_STARTERS,
+    REPORTING_NOUNS,
+    REPORTING_VERBS,
+)
+from claimkit.stance.base import StanceInput, StancePrediction
+
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "csubj", "parataxis", "acl", "pcomp"})
+QUERY_NOUNS = frozenset({"thought", "question", "wonder", "doubt", "query", "inquiry", "curiosity"})
+#: Negated, these verbs describe the count, not a denial ("aren't included in follower counts").
+NOT_DENIAL_HEADS = frozenset({"include", "count", "show", "display", "appear", "reflect", "factor"})
+NEG_RAISING = frozenset({"think", "believe", "say", "seem", "appear", "expect", "suppose", "mean", "feel", "reckon"})
+SKIP_BEFORE = frozenset({"a", "an", "the", "just", "simply", "only", "even", "really", "some", "any", "actually", "all", "about", "because", "of", "due", "to", "by", "caused", "that", "it", "'s", "’s", "is", "was", "this"})
+END_NOISE_RE = re.compile(r"(?:\s|#\w+|@\w+|https?://\S+|pic\.twitter\.com/\S+|[\U0001F000-\U0001FAFF\u2600-\u27BF]|[.…:;)\"”’'])+$")
+
+
+def _cue_tokens(sent, start: int, end: int) -> list:
+    base = sent.start_char
+    return [t for t in sent if start <= t.idx - base < end or (t.idx - base < start < t.idx - base + len(t.text))]
+
+
+def _root_of(tokens: Sequence) -> object:
+    ids = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in ids or token.head is token:
+            return token
+    return tokens[0]
+
+
+def _ancestors_to_clause(token):
+    """The token, then its heads up to and including the first clause head."""
+    chain = [token]
+    current = token
+    while current.head is not current:
+        if current.dep_ in CLAUSE_DEPS and current.pos_ in {"VERB", "AUX"} and current is not token:
+            break
+        current = current.head
+        chain.append(current)
+        if current.dep_ in CLAUSE_DEPS and current.pos_ in {"VERB", "AUX", "ADJ"}:
+            break
+    return chain
+
+
+def _question_clause(sent, cue_end_rel: int) -> bool:
+    """The cue is in a stretch of the sentence that ends with "?"."""
+    text = sent.text
+    after = text[cue_end_rel:]
+    stop = re.search(r"[.!?]", after)
+    if stop and stop.group(0) == "?":
+        return True
+    if "?" in after and not re.search(r"[.!]", after[: after.index("?")]):
+        return True
+    words = [t for t in sent if t.is_alpha]
+    if words and words[0].lower_ in QUESTION_STARTERS:
+        tail = END_NOISE_RE.sub("", text)
+        if not tail.endswith("."):
+            return True
+    return False
+
+
+def _embedded_query(chain) -> bool:
+    """"asked whether bots ...", "the thought of whether it is a glitch"."""
+    for token in chain:
+        marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in {"whether", "if"}]
+        if not marks:
+            continue
+        head = token.head
+        asker = head.head if head.pos_ == "ADP" else head
+        if head.lemma_.lower() in QUERY_VERBS or asker.lemma_.lower() in QUERY_NOUNS | QUERY_VERBS:
+            return True
+    return False
+
+
+def _conditional(chain) -> bool:
+    for token in chain:
+        if any(c.dep_ in {"mark", "advmod"} and c.lower_ in CONDITIONALS for c in token.children):
+            return True
+        if token.lower_ == "whether":
+            return True
+    return False
+
+
+def _negated(chain, cue_ids: set[int]) -> bool:
+    """A negation governs the cue's clause.
+
+    Not counted: a negation after the cue across a comma ("this cleanup, not
+    personal issues"), one that negates the count's display ("aren't
+    included in follower counts until they confirm") or the condition of a
+    temporal clause ("until an account won't confirm").
+    """
+    last_cue = max(cue_ids)
+    doc = chain[0].doc
+    sent = chain[0].sent
+    before = doc[sent.start : min(cue_ids)].text.lower()
+    if re.search(r"\b(?:until|unless|till)\b[^,;.]*$", before):
+        return False
+    for token in chain:
+        if token.lemma_.lower() in NOT_DENIAL_HEADS:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in {"until", "unless", "before", "till"} for c in token.children):
+            continue
+        for child in token.children:
+            if child.i in cue_ids:
+                continue
+            if child.i > last_cue and any(t.text == "," for t in doc[last_cue + 1 : child.i]):
+                continue
+            if child.dep_ == "neg" or (child.lower_ in NEGATIONS and child.dep_ in {"det", "neg", "advmod", "prep", "preconj", "cc"}):
+                return True
+        if token.i not in cue_ids and token.lower_ in {"without", "no", "nothing", "never"}:
+            return True
+    clause = chain[-1]
+    if clause.dep_ in {"ccomp", "xcomp"} and clause.head.lemma_.lower() in NEG_RAISING:
+        return any(c.dep_ == "neg" for c in clause.head.children)
+    return False
+
+
+def _rejected(chain, cue_ids: set[int]) -> bool:
+    """A rejecting word governs the cue ("unlikely to be a targeting of ...")
+    or qualifies its clause ("claims of bias are false")."""
+    governors = list(chain) + [chain[-1].head]
+    if chain[-1].dep_ in {"xcomp", "ccomp"}:
+        governors.append(chain[-1].head.head)
+    for token in governors:
+        if token.i in cue_ids:
+            continue
+        if token.lower_ in DENY_WORDS or token.lemma_.lower() in {"deny", "dismiss", "reject", "refute", "debunk", "rule"}:
+            return True
+    for current in [chain[-1], chain[-1].head]:
+        for child in current.children:
+            if child.i not in cue_ids and child.dep_ in {"acomp", "attr", "advmod", "oprd"} and child.lower_ in DENY_WORDS:
+                return True
+    return False
+
+
+def _contrast_before(sent, cue_tokens) -> bool:
+    first = cue_tokens[0]
+    words: list[str] = []
+    index = first.i - 1
+    while index >= sent.start and len(words) < 4:
+        token = sent.doc[index]
+        if token.is_punct and token.text not in {"-", "—", "–"}:
+            if token.text in {",", ";", ":", "—", "–"} and words:
+                break
+            index -= 1
+            continue
+        lower = token.lower_
+        if not words and lower in SKIP_BEFORE:
+            index -= 1
+            continue
+        words.insert(0, lower)
+        index -= 1
+    text = " ".join(words)
+    return any(text.endswith(marker) for marker in CONTRAST_BEFORE)
+
+
+def _reported_by_other(chain, cue_ids: set[int]) -> bool:
+    for token in chain[1:] + [chain[-1].head]:
+        if token.i in cue_ids:
+            continue
+        if token.lower_ in REPORTING_NOUNS:
+            return True
+    for token in chain + [chain[-1].head]:
+        if token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS:
+            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and subjects[0].lower_ not in {"i", "we"}:
+                return True
+    return False
+
+
+def cause_stance(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None = None) -> StancePrediction:
+    """The stance a sentence takes toward the cause its cue [cue_start, cue_end) raises."""
+    cue = _cue_tokens(sent, cue_start, cue_end)
+    if not cue:
+        return StancePrediction("comment", 0.3)
+    cue_ids = {t.i for t in cue}
+    own = flags == "own_negation"
+    chain = _ancestors_to_clause(_root_of(cue))
+    if _question_clause(sent, cue_end):
+        return StancePrediction("query", 0.9)
+    if _embedded_query(chain) and role != "reporter":
+        return StancePrediction("query", 0.8)
+    if flags == "deny":
+        return StancePrediction("deny", 0.9)
+    if _contrast_before(sent, cue) and not own:
+        return StancePrediction("deny", 0.85)
+    if not own and _negated(chain, cue_ids):
+        return StancePrediction("deny", 0.85)
+    if _rejected(chain, cue_ids):
+        return StancePrediction("deny", 0.8)
+    if _conditional(chain):
+        return StancePrediction("comment", 0.6)
+    if role == "reporter" and _reported_by_other(chain, cue_ids):
+        return StancePrediction("comment", 0.6)
+    if any(t.lower_ in REPORTING_NOUNS for t in chain[1:]):
+        return StancePrediction("comment", 0.55)
+    confidence = 0.7
+    lowered = sent.text.lower()
+    if any(frame in lowered for frame in EXPLAIN_FRAMES):
+        confidence += 0.1
+    if any(t.lower_ in HEDGES for t in sent):
+        confidence -= 0.1
+    if flags == "weak":
+        confidence -= 0.15
+    return StancePrediction("support", round(confidence, 2))
+
+
+_WORD_RE = re.compile(r"[a-z']+")
+_STOP = frozenset({"the", "a", "an", "of", "to", "in", "and", "is", "are", "was", "on", "for", "at", "by", "it", "this", "that", "with", "rt", "semst"})
+
+
+def generic_stance(text: str, target: str) -> StancePrediction:
+    """Surface-cue stance toward a free-text target (the public benchmarks)."""
+    lowered = text.lower()
+    words = set(_WORD_RE.findall(lowered))
+    if "?" in text:
+        return StancePrediction("query", 0.6)
+    if words & GENERIC_DENY:
+        return StancePrediction("deny", 0.55)
+    target_words = set(_WORD_RE.findall(target.lower())) - _STOP
+    overlap = len(words & target_words) / max(len(target_words), 1)
+    if words & GENERIC_SUPPORT or overlap >= 0.5:
+        return StancePrediction("support", 0.5)
+    return StancePrediction("comment", 0.5)
 
 
 class RulesStance:
+    """Stance from spaCy's parse and the stance lexicon; needs no torch."""
+
     name = "rules"
 
-    def __init__(self, nlp=None):
-        self.nlp = nlp
+    def __init__(self, nlp=None) -> None:
+        self._nlp = nlp
 
-    def predict(self, items):
-        return [StancePrediction("comment", 0.5) for _ in items]
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from claimkit.config import DEFAULT_SPACY_MODEL
+            from claimkit.nlp import load_spacy
+
+            self._nlp = load_spacy(DEFAULT_SPACY_MODEL)
+        return self._nlp
+
+    def predict(self, items: Sequence[StanceInput]) -> list[StancePrediction]:
+        """One prediction per input: by cause rules, or by surface cues for a free target."""
+        out = []
+        for item in items:
+            if item.cause is None or item.cue_start < 0:
+                out.append(generic_stance(item.text, item.target))
+                continue
+            sent = item.span if item.span is not None else self._sentence(item)
+            out.append(cause_stance(sent, item.cue_start, item.cue_end, item.cue_flags, item.speaker_role))
+        return out
+
+    def _sentence(self, item: StanceInput):
+        doc = self.nlp(item.text)
+        return doc[:]
 
 
-def build(config, nlp):
+def build(config, nlp) -> RulesStance:
+    """Registry factory."""
     return RulesStance(nlp)
