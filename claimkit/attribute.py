@@ -205,7 +205,7 @@ def _subject_of(verb):
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             return subjects[0]
-        if current.dep_ in {"xcomp", "advcl", "conj", "pcomp"} and current.head is not current:
+        if current.dep_ in {"xcomp", "advcl", "conj", "pcomp"} and current.head.i != current.i:
             current = current.head
             continue
         break

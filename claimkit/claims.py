@@ -103,7 +103,7 @@ def _tokens(doc, start: int, end: int):
 def _anchor(span):
     """The token of an amount span whose head lies outside it."""
     for token in span:
-        if token.head.i < span.start or token.head.i >= span.end or token.head == token:
+        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
             return token
     return span[-1]
 
@@ -129,7 +129,7 @@ def _governing_verb(token, limit: int = 5):
     for _ in range(limit):
         if current.pos_ in {"VERB", "AUX"}:
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -301,7 +301,7 @@ def _subject_tokens(verb):
             return subjects[0]
         if current.dep_ in {"relcl", "acl"}:
             return current.head
-        if current.dep_ in {"xcomp", "advcl", "conj", "pcomp", "ccomp", "prep", "pobj"} and current.head is not current:
+        if current.dep_ in {"xcomp", "advcl", "conj", "pcomp", "ccomp", "prep", "pobj"} and current.head.i != current.i:
             current = current.head
             continue
         return None

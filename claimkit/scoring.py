@@ -101,38 +101,69 @@ def names_match(a: str | None, b: str | None, handle_a: str | None = None, handl
 # --------------------------------------------------------------------------- matching
 
 
-def max_matching(n_gold: int, candidates: Callable[[int], Sequence[int]]) -> dict[int, int]:
-    """A maximum one-to-one matching of gold items to predictions (augmenting paths).
+def best_matching(n_gold: int, n_pred: int, weight: Callable[[int, int], int | None]) -> dict[int, int]:
+    """A one-to-one matching of gold items to predictions of maximum total weight.
+
+    The Hungarian algorithm (shortest augmenting paths), so a prediction
+    that could match two gold items never blocks another match: give every
+    allowed pair a weight large enough and the result is a maximum matching.
 
     Args:
         n_gold: Number of gold items.
-        candidates: For a gold index, the prediction indices it may match, in
-            order of preference (the preferred partner is tried first).
+        n_pred: Number of predictions.
+        weight: For a (gold, prediction) pair, None when they may not match,
+            else a positive integer; the matching maximises the sum.
 
     Returns:
         gold index -> prediction index for every matched gold item.
 
     Example:
-        >>> # gold 0 could take prediction 0 or 1, gold 1 only prediction 0
-        >>> max_matching(2, lambda g: [[0, 1], [0]][g])
-        {1: 0, 0: 1}
+        >>> # gold 0 may take prediction 0 or 1, gold 1 only prediction 0
+        >>> best_matching(2, 2, lambda g, p: 1 if (g, p) != (1, 1) else None)
+        {0: 1, 1: 0}
     """
-    owner: dict[int, int] = {}  # prediction -> gold
-    options = [list(candidates(g)) for g in range(n_gold)]
-
-    def augment(gold: int, visited: set[int]) -> bool:
-        for pred in options[gold]:
-            if pred in visited:
-                continue
-            visited.add(pred)
-            if pred not in owner or augment(owner[pred], visited):
-                owner[pred] = gold
-                return True
-        return False
-
-    for gold in range(n_gold):
-        augment(gold, set())
-    return {gold: pred for pred, gold in owner.items()}
+    weights = [[weight(g, p) for p in range(n_pred)] for g in range(n_gold)]
+    if not any(w is not None for row in weights for w in row):
+        return {}
+    allowed = weights
+    transposed = n_gold > n_pred
+    if transposed:
+        weights = [list(column) for column in zip(*weights, strict=True)]
+    # Minimum-cost assignment of every row (rows <= columns); forbidden pairs cost 0
+    # and are dropped afterwards, so the optimum is a maximum-weight matching.
+    cost = [[-(w or 0) for w in row] for row in weights]
+    rows, cols = len(cost), len(cost[0])
+    row_pot, col_pot = [0] * (rows + 1), [0] * (cols + 1)
+    owner, way = [0] * (cols + 1), [0] * (cols + 1)  # column -> row (1-based), path
+    for row in range(1, rows + 1):
+        owner[0], col = row, 0
+        slack = [float("inf")] * (cols + 1)
+        used = [False] * (cols + 1)
+        while owner[col]:
+            used[col] = True
+            current, delta, next_col = owner[col], float("inf"), 0
+            for j in range(1, cols + 1):
+                if not used[j]:
+                    reduced = cost[current - 1][j - 1] - row_pot[current] - col_pot[j]
+                    if reduced < slack[j]:
+                        slack[j], way[j] = reduced, col
+                    if slack[j] < delta:
+                        delta, next_col = slack[j], j
+            for j in range(cols + 1):
+                if used[j]:
+                    row_pot[owner[j]] += delta
+                    col_pot[j] -= delta
+                else:
+                    slack[j] -= delta
+            col = next_col
+        while col:
+            previous = way[col]
+            owner[col] = owner[previous]
+            col = previous
+    pairs = {owner[j] - 1: j - 1 for j in range(1, cols + 1) if owner[j]}
+    if transposed:
+        pairs = {g: p for p, g in pairs.items()}
+    return {g: pairs[g] for g in sorted(pairs) if allowed[g][pairs[g]] is not None}
 
 
 def _ratio(part: float, whole: float) -> float:
@@ -653,7 +684,8 @@ def claim_matches(pred: PredictedClaim, gold: GoldClaim) -> bool:
     )
 
 
-def _claim_agreement(pred: PredictedClaim, gold: GoldClaim) -> int:
+def claim_agreement(pred: PredictedClaim, gold: GoldClaim) -> int:
+    """How many of qualifier, duration and source_role a matched prediction gets right (0-3)."""
     return (
         qualifier_ok(pred.qualifier, gold.qualifier)
         + (pred.duration_seconds == gold.duration_seconds)
@@ -664,22 +696,23 @@ def _claim_agreement(pred: PredictedClaim, gold: GoldClaim) -> int:
 def score_claims(
     doc_id: str, gold: Sequence[GoldClaim], predicted: Sequence[PredictedClaim]
 ) -> tuple[ClaimScores, list[ScoreError]]:
-    """Match claims one-to-one (maximum matching) and count them.
+    """Match claims one-to-one and count them.
 
-    Where several maximum matchings exist, a gold claim prefers the
-    prediction with the closest amount, then the one agreeing on more
-    attributes, then the earlier one.
+    The matching has the most pairs possible (`claim_matches`); among such
+    matchings, the one whose pairs agree on the most attributes
+    (`claim_agreement`) is taken, so a duplicate prediction never costs a
+    correct qualifier.
     """
     scores, errors = ClaimScores(), []
+    # Each pair is worth more than all attribute agreements together: cardinality first.
+    pair_value = 3 * min(len(gold), len(predicted)) + 1
 
-    def candidates(g: int) -> list[int]:
-        options = [p for p, pred in enumerate(predicted) if claim_matches(pred, gold[g])]
-        return sorted(
-            options,
-            key=lambda p: (abs(predicted[p].amount - gold[g].amount), -_claim_agreement(predicted[p], gold[g]), p),
-        )
+    def weight(g: int, p: int) -> int | None:
+        if not claim_matches(predicted[p], gold[g]):
+            return None
+        return pair_value + claim_agreement(predicted[p], gold[g])
 
-    matching = max_matching(len(gold), candidates)
+    matching = best_matching(len(gold), len(predicted), weight)
     for g, claim in enumerate(gold):
         if g not in matching:
             scores.count(claim.kind, "fn")
@@ -721,56 +754,42 @@ def speakers_match(pred: PredictedStance, gold: GoldStance) -> bool:
 def score_stances(
     doc_id: str, gold: Sequence[GoldStance], predicted: Sequence[PredictedStance]
 ) -> tuple[StanceScores, list[ScoreError]]:
-    """Match stance tuples one-to-one and fill the confusion matrix.
+    """Align stance tuples one-to-one on speaker + cause, count matches, fill the confusion matrix.
 
-    True positives: a maximum matching on speaker + cause + stance. Aligned
-    pairs (for macro-F1 and the confusion matrix): a maximum matching on
-    speaker + cause alone, preferring a partner with the same stance.
+    The alignment first has the most pairs with the same stance (these are
+    the true positives: as many as any one-to-one matching on speaker, cause
+    and stance can have), then the most pairs. Aligned pairs with different
+    stances are a false positive and a miss each, and feed macro-F1.
     """
     scores, errors = StanceScores(), []
     gold = [g for g in gold if g.cause != OTHER_CAUSE]
+    # An agreeing pair is worth more than all other pairs together: true positives first.
+    agree_value = min(len(gold), len(predicted)) + 1
 
-    def pairable(p: int, g: int) -> bool:
-        return predicted[p].cause == gold[g].cause and speakers_match(predicted[p], gold[g])
+    def weight(g: int, p: int) -> int | None:
+        if predicted[p].cause != gold[g].cause or not speakers_match(predicted[p], gold[g]):
+            return None
+        return 1 + agree_value * (predicted[p].stance == gold[g].stance)
 
-    def exact_name(p: int, g: int) -> bool:
-        return normalize_name(predicted[p].speaker) == normalize_name(gold[g].speaker)
-
-    def tp_candidates(g: int) -> list[int]:
-        options = [p for p in range(len(predicted)) if pairable(p, g) and predicted[p].stance == gold[g].stance]
-        return sorted(options, key=lambda p: (not exact_name(p, g), p))
-
-    def aligned_candidates(g: int) -> list[int]:
-        options = [p for p in range(len(predicted)) if pairable(p, g)]
-        return sorted(options, key=lambda p: (predicted[p].stance != gold[g].stance, not exact_name(p, g), p))
-
-    true_pos = max_matching(len(gold), tp_candidates)
-    aligned = max_matching(len(gold), aligned_candidates)
+    aligned = best_matching(len(gold), len(predicted), weight)
     aligned_pred = {p: g for g, p in aligned.items()}
     for g, tuple_ in enumerate(gold):
-        if g in aligned:
-            scores.note(tuple_.stance, str(predicted[aligned[g]].stance))
-        else:
-            scores.note(tuple_.stance, MISSING)
-        if g in true_pos:
+        other = predicted[aligned[g]] if g in aligned else None
+        scores.note(tuple_.stance, str(other.stance) if other else MISSING)
+        if other is not None and other.stance == tuple_.stance:
             scores.tp += 1
             continue
         scores.fn += 1
-        note = ""
-        if g in aligned:
-            other = predicted[aligned[g]]
-            note = f"predicted {other.stance} for {other.speaker}"
+        note = f"predicted {other.stance} for {other.speaker}" if other else ""
         errors.append(ScoreError(doc_id, "stance", "miss", tuple_.to_dict(), None, "", note))
-    matched = set(true_pos.values())
     for p, pred in enumerate(predicted):
-        if p not in aligned_pred:
+        partner = gold[aligned_pred[p]] if p in aligned_pred else None
+        if partner is None:
             scores.note(SPURIOUS, str(pred.stance))
-        if p in matched:
+        elif partner.stance == pred.stance:
             continue
         scores.fp += 1
-        note = ""
-        if p in aligned_pred:
-            note = f"gold has {gold[aligned_pred[p]].stance} for {gold[aligned_pred[p]].speaker}"
+        note = f"gold has {partner.stance} for {partner.speaker}" if partner else ""
         errors.append(ScoreError(doc_id, "stance", "false_positive", None, pred.to_dict(), pred.evidence, note))
     return scores, errors
 
@@ -882,7 +901,8 @@ __all__ = [
     "claim_matches",
     "describe",
     "index_predictions",
-    "max_matching",
+    "best_matching",
+    "claim_agreement",
     "names_match",
     "normalize_name",
     "predicted_claims",

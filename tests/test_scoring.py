@@ -9,7 +9,7 @@ from claimkit.scoring import (
     MISSING,
     SPURIOUS,
     amounts_match,
-    max_matching,
+    best_matching,
     names_match,
     normalize_name,
     predicted_stances,
@@ -181,12 +181,34 @@ def test_claim_matching_is_maximum_not_greedy(order):
     assert claim_counts(golds, [preds[i] for i in order]) == (2, 0, 0)
 
 
-def test_max_matching_reassigns_along_augmenting_path():
+def test_best_matching_reassigns_along_augmenting_path():
     options = {0: [0, 1], 1: [0], 2: [1, 2]}
-    matching = max_matching(3, lambda g: options[g])
-    assert len(matching) == 3
-    assert len(set(matching.values())) == 3
-    assert matching[1] == 0
+    matching = best_matching(3, 3, lambda g, p: 1 if p in options[g] else None)
+    assert matching == {0: 1, 1: 0, 2: 2}
+
+
+@pytest.mark.parametrize(("n_gold", "n_pred"), [(1, 4), (4, 1), (3, 5), (5, 3), (0, 2), (2, 0)])
+def test_best_matching_is_maximum_on_rectangular_tables(n_gold, n_pred):
+    # every gold item may match every prediction: the matching has min(n_gold, n_pred) pairs
+    matching = best_matching(n_gold, n_pred, lambda g, p: 1)
+    assert len(matching) == min(n_gold, n_pred)
+    assert len(set(matching.values())) == len(matching)
+    assert all(0 <= p < n_pred for p in matching.values())
+
+
+def test_best_matching_prefers_weight_only_among_allowed_pairs():
+    # gold 0 / prediction 0 is heavy, but taking it would leave gold 1 unmatched
+    weights = {(0, 0): 5, (0, 1): 3, (1, 0): 3}
+    assert best_matching(2, 2, lambda g, p: weights.get((g, p))) == {0: 1, 1: 0}
+    assert best_matching(2, 2, lambda g, p: None) == {}
+
+
+def test_duplicate_prediction_does_not_cost_a_correct_qualifier():
+    # two predictions of one claim, the second with the right qualifier: it is the one matched
+    golds = [gclaim(qualifier=["approx"])]
+    preds = [pclaim(qualifier="exact"), pclaim(qualifier="approx")]
+    scores = score_document(gdoc(claims=golds), pred(claims=preds)).claims
+    assert (scores.tp, scores.fp, scores.qualifier_accuracy) == (1, 1, 1.0)
 
 
 @pytest.mark.parametrize(
@@ -316,6 +338,18 @@ def test_stance_matching_is_maximum():
     explanations = [expl("genuine_unfollows", [pstance("Lena Park", "reporter", "comment"),
                                                pstance("reporter", "reporter", "comment")])]
     assert stance_counts(gold, explanations) == (2, 0, 0)
+
+
+def test_alignment_keeps_every_true_positive():
+    # "Lena Park" (reporter role) could pair with the gold reporter tuple (agreeing) or with the
+    # gold "Lena Park" tuple (disagreeing); pairing for agreement wins over pairing more tuples.
+    gold = [gstance("reporter", "reporter", "political_bias", "support"),
+            gstance("Lena Park", "third_party", "political_bias", "deny")]
+    explanations = [expl("political_bias", [pstance("Lena Park", "reporter", "support"),
+                                            pstance("reporter", "reporter", "deny")])]
+    stances = score_document(gdoc(stances=gold), pred(explanations=explanations)).stances
+    assert (stances.tp, stances.fp, stances.fn) == (1, 1, 1)
+    assert stances.confusion == {"support": {"support": 1}, "deny": {MISSING: 1}, SPURIOUS: {"deny": 1}}
 
 
 def test_macro_f1_on_aligned_pairs():

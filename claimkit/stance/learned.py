@@ -58,7 +58,7 @@ DEFAULT_BLOCKS: tuple[str, ...] = ("u", "v", "u*v", "|u-v|", "question", "negati
 HEAD_FORMAT = "claimkit.stance_head"
 TRAIN_HINT = (
     "rebuild it with `python eval/train_stance.py` (see docs/stance-backends.md), "
-    "or unset --stance-head / CLAIMKIT_STANCE_HEAD to use the head shipped with claimkit"
+    "or unset CLAIMKIT_STANCE_HEAD / Config.stance_head to use the head shipped with claimkit"
 )
 
 
@@ -209,12 +209,12 @@ class HeadArgs:
     """
 
     hidden: int = 256
-    epochs: int = 20
+    epochs: int = 5
     batch_size: int = 64
     lr: float = 1e-3
     weight_decay: float = 1e-2
-    dropout: float = 0.1
-    class_weight: str = "balanced"
+    dropout: float = 0.3
+    class_weight: str = "sqrt"
     seed: int = 13
 
     def __post_init__(self) -> None:

@@ -58,7 +58,7 @@ def _cue_tokens(sent, start: int, end: int) -> list:
 def _root_of(tokens: Sequence) -> object:
     ids = {t.i for t in tokens}
     for token in tokens:
-        if token.head.i not in ids or token.head is token:
+        if token.head.i not in ids or token.head.i == token.i:
             return token
     return tokens[0]
 
@@ -67,8 +67,8 @@ def _ancestors_to_clause(token):
     """The token, then its heads up to and including the first clause head."""
     chain = [token]
     current = token
-    while current.head is not current:
-        if current.dep_ in CLAUSE_DEPS and current.pos_ in {"VERB", "AUX"} and current is not token:
+    while current.head.i != current.i:
+        if current.dep_ in CLAUSE_DEPS and current.pos_ in {"VERB", "AUX"} and current.i != token.i:
             break
         current = current.head
         chain.append(current)
@@ -186,7 +186,11 @@ def _contrast_before(sent, cue_tokens) -> bool:
         words.insert(0, lower)
         index -= 1
     text = " ".join(words)
-    return any(text.endswith(marker) for marker in CONTRAST_BEFORE)
+    markers = CONTRAST_BEFORE
+    if _root_of(cue_tokens).pos_ in {"VERB", "AUX"}:
+        # "won't confirm" negates an action: that is _negated's business.
+        markers = tuple(m for m in markers if m not in {"not", "n't", "no", "nor"})
+    return any(text.endswith(marker) for marker in markers)
 
 
 def _reported_by_other(chain, cue_ids: set[int]) -> bool:
