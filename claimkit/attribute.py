@@ -29,11 +29,13 @@ from claimkit.lexicon.platforms import (
     is_chatbot,
     is_platform_anaphor,
     platform_of_name,
+    titled_platform,
 )
 from claimkit.lexicon.speech import (
     ANONYMOUS_HEADS,
     NOT_SPEAKERS,
     PERSON_TITLES,
+    SPEAKING_NOUNS,
     SPEECH_VERBS,
 )
 from claimkit.types import REPORTER, Document, Statement
@@ -54,8 +56,11 @@ FIRST_SECOND_PERSON_RE = re.compile(
 )
 SPEECH_WORD_RE = re.compile(
     r"\b(?:said|says|wrote|writes|tweeted|told|according to|stated|reported|reportedly|"
-    r"claimed|added|explained|speculated|argued|posted)\b",
+    r"claimed|added|explained|speculated|argued|posted|saying|weighed\s+in|responded|replied|stated|noted)\b",
     re.IGNORECASE,
+)
+POST_MARKS_RE = re.compile(
+    r"[#@]\w|https?://|pic\.twitter\.com|[!?]|\b[A-Z]{3,}\b|\*\w[^*]*\*|[\U0001F000-\U0001FAFF\u2600-\u27BF]"
 )
 OPEN_QUOTES = "“\""
 CLOSE_QUOTES = "”\""
@@ -141,14 +146,21 @@ def _is_narrative(paragraph: str) -> bool:
 
 
 def _is_post_like(text: str, para: tuple[int, int], next_start: int) -> bool:
-    """A paragraph that reads as part of the post that follows it."""
+    """A paragraph that reads as part of the post that follows it.
+
+    Post text speaks in the first or second person, or carries the marks of
+    a post (hashtags, handles, links, emoji, "!", "?", ALL-CAPS words,
+    *emphasis*), or is set off by a wide gap; narrative prose is none of these.
+    """
     body = text[para[0] : para[1]]
     if _is_narrative(body):
         return False
+    own_words = re.sub(r"[“\"][^”\"]*[”\"]", " ", body)
+    first_person = FIRST_SECOND_PERSON_RE.search(own_words)
+    if len(own_words.split()) > 40 and not first_person:
+        return False
     gap = text[para[1] : next_start]
-    return bool(
-        FIRST_SECOND_PERSON_RE.search(body) or len(body.split()) <= 15 or WIDE_GAP_RE.search(gap)
-    )
+    return bool(first_person or POST_MARKS_RE.search(own_words) or WIDE_GAP_RE.search(gap))
 
 
 def find_embeds(text: str, start: int = 0) -> list[_Found]:
@@ -252,15 +264,34 @@ def speakers_of(subject) -> list[tuple[str, int, bool]]:
                 tokens = _name_tokens(head)
                 out.append((" ".join(t.text for t in tokens), tokens[0].idx, True))
             continue
+        owner = _speaking_noun_owner(head)
+        if owner is not None:
+            out += speakers_of(owner)
+            continue
         tokens = _name_tokens(head)
         if head.ent_type_ == "PERSON":
             ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
             if ent is not None:
-                tokens = [t for t in ent if not t.is_punct]
+                out.append((re.sub(r"[’']s$", "", ent.text.strip()), ent.start_char, False))
+                continue
         text = "".join(t.text_with_ws for t in tokens).strip()
         text = re.sub(r"[’']s$", "", text)
         out.append((text, tokens[0].idx, False))
     return out
+
+
+def _speaking_noun_owner(head):
+    """"Facebook's explanation", "a statement from Twitter" → the speaker's token."""
+    if head.lemma_.lower() not in SPEAKING_NOUNS and head.lower_ not in SPEAKING_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_):
+                return objects[0]
+    return None
 
 
 # --------------------------------------------------------------------------- quotes
@@ -357,6 +388,9 @@ def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
             if objects:
                 return speakers_of(objects[0]), "said"
     for tok in sent:
+        if tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ROOT" and _speaking_noun_owner(tok) is not None:
+            return speakers_of(tok), "said"
+    for tok in sent:
         cue = _speech_cue(tok)
         if not cue:
             continue
@@ -423,7 +457,7 @@ class _Resolver:
 def _role_for(speaker: str, handle: str | None) -> str:
     if is_chatbot(speaker):
         return "third_party"
-    if platform_of_name(speaker) or (handle and platform_of_name(handle)):
+    if platform_of_name(speaker) or (handle and platform_of_name(handle)) or is_platform_anaphor(speaker):
         return "platform"
     return "third_party"
 
@@ -463,20 +497,71 @@ def attribute(doc, document: Document, platform: str | None) -> list[Statement]:
     embeds = find_embeds(text, document.body_start)
     taken = [(f.start, f.end) for f in embeds]
     free = _free_regions(document.body_start, len(text), taken)
-    quotes = [q for q in (attribute_quote(doc, span) for span in find_quotes(text, _paragraph_regions(text, free))) if q]
+    quotes = attribute_quotes(doc, find_quotes(text, _paragraph_regions(text, free)))
     taken += [(q.start, q.end) for q in quotes]
     reported, narrative = _sentences(doc, document.body_start, taken)
     found = sorted(embeds + quotes + reported, key=lambda f: (f.start, f.speaker_start))
     resolver = _Resolver(doc, platform)
-    resolved = []
+    resolved: list[_Found] = []
     for item in found:
         name, role = resolver.resolve(item.speaker, item.speaker_start, resolved)
         name = clean_name(name) or item.speaker
-        resolved.append(replace(item, speaker=name, role=role or _role_for(name, item.handle)))
+        role = role or _role_for(name, item.handle) or None
+        if role != "platform" and not is_chatbot(name) and _titled_as_platform(text, item, platform):
+            role = "platform"
+        resolved.append(replace(item, speaker=name, role=role))
     mapping = canonical_names(resolved)
+    resolved = _consistent_roles(resolved, mapping)
     statements = [_statement(text, f, mapping) for f in resolved]
     statements += _narrative_statements(text, narrative, document)
     return sorted(statements, key=lambda s: (s.start, s.speaker))
+
+
+def _titled_as_platform(text: str, item: _Found, platform: str | None) -> bool:
+    """The speaker's title around their name says they speak for a platform."""
+    if item.speaker_start < 0 or item.cue == "embed":
+        return False
+    end = text.find(item.speaker, item.speaker_start)
+    end = end + len(item.speaker) if end >= 0 else item.speaker_start + len(item.speaker)
+    before = text[max(0, item.speaker_start - 100) : item.speaker_start]
+    return titled_platform(before, text[end : end + 160], platform) is not None
+
+
+def _consistent_roles(found: Sequence[_Found], mapping: dict[str, str]) -> list[_Found]:
+    """A speaker shown anywhere to speak for the platform speaks for it everywhere."""
+    platform_voices = {mapping.get(f.speaker, f.speaker) for f in found if f.role == "platform" and not f.anonymous}
+    return [
+        replace(f, role="platform") if mapping.get(f.speaker, f.speaker) in platform_voices and not f.anonymous else f
+        for f in found
+    ]
+
+
+def attribute_quotes(doc, spans: Sequence[tuple[int, int]]) -> list[_Found]:
+    """Attribute each quote; an unattributed quote that continues an attributed one inherits its speaker.
+
+    A continuation is a quote in the same paragraph right after the previous
+    quote's attribution (`"...," he said. "..."`), or a paragraph that is all
+    quote right after a paragraph ending with an attributed quote.
+    """
+    text = doc.text
+    out: list[_Found] = []
+    previous: _Found | None = None
+    for span in spans:
+        found = attribute_quote(doc, span)
+        if found is None and previous is not None and _continues(text, previous, span):
+            found = replace(previous, start=span[0], end=span[1])
+        if found is not None:
+            out.append(found)
+        previous = found
+    return out
+
+
+def _continues(text: str, previous: _Found, span: tuple[int, int]) -> bool:
+    gap = text[previous.end : span[0]]
+    if PARAGRAPH_BREAK_RE.search(gap):
+        rest_of_paragraph = re.split(r"\n[ \t]*\n", text[span[1] :], maxsplit=1)[0]
+        return not gap.strip() and not rest_of_paragraph.strip()
+    return len(gap.split()) <= 12 and not re.search(r"[.!?]\s+[A-Z][^\"“”]*[.!?]", gap)
 
 
 def _statement(text: str, found: _Found, mapping: dict[str, str]) -> Statement:
@@ -544,6 +629,9 @@ def _sentences(doc, body_start: int, taken: Sequence[tuple[int, int]]):
             speakers, cue = found
             for name, offset, anonymous in speakers:
                 reported.append(_Found(pieces[0][0], pieces[-1][1], name, cue, speaker_start=offset, anonymous=anonymous))
+            if all(anonymous for _, _, anonymous in speakers):
+                # The reporter narrates what unnamed people claim: their sentence too.
+                narrative.extend(pieces)
         else:
             narrative.extend(p for p in pieces if doc.text[p[0] : p[1]].strip(" \n\t.,;:—–-\"“”"))
     return reported, narrative

@@ -100,12 +100,25 @@ PLATFORM_VOICE_WORDS: tuple[str, ...] = (
     "newsroom", "policy", "trust", "company", "source", "sources",
 )
 
-#: Nominals that stand for the document's platform ("the company said").
-PLATFORM_ANAPHORS: tuple[str, ...] = (
-    "the company", "the platform", "the firm", "the social network", "the social media giant",
-    "the microblogging site", "the micro-blogging site", "the site", "the service", "the app",
-    "the social media platform", "the tech giant", "the video platform", "the video site",
-    "an official response", "the official response", "the official statement",
+#: Nominals that stand for the document's platform ("the company said", "a spokesperson said").
+PLATFORM_ANAPHORS: frozenset[str] = frozenset({
+    "company", "platform", "firm", "social network", "social media giant", "microblogging site",
+    "micro-blogging site", "site", "service", "social media platform", "tech giant",
+    "video platform", "video site", "official response", "official statement",
+    "spokesperson", "spokeswoman", "spokesman", "company spokesperson", "company spokeswoman",
+    "company spokesman", "representative", "company representative", "company official",
+    "company officials", "team", "safety team", "trust and safety team", "engineering team",
+    "support team", "company's spokesperson", "company's statement", "company's blog",
+    "company blog", "company statement", "company's response", "official blog",
+})
+#: Titles that make a named person a platform voice ("Facebook's head of cybersecurity
+#: policy Nathaniel Gleicher", "Instagram co-founder Kevin Systrom").
+PLATFORM_TITLES = (
+    "spokesperson", "spokeswoman", "spokesman", "head", "chief", "ceo", "cto", "coo", "cfo",
+    "founder", "co-founder", "cofounder", "executive", "vp", "vice president", "president",
+    "director", "manager", "engineer", "lead", "official", "representative", "product",
+    "policy", "safety", "trust", "communications", "comms", "owner", "chairman", "boss",
+    "general counsel", "counsel", "employee", "staffer",
 )
 
 #: AI chatbots: always third parties (SPEC section 2).
@@ -163,9 +176,46 @@ def is_chatbot(name: str) -> bool:
 
 
 def is_platform_anaphor(name: str) -> bool:
-    """True for nominals like "the company" that stand for the document's platform."""
+    """True for nominals like "the company" or "a spokesperson" that stand for the document's platform."""
     key = " ".join(name.lower().replace("’", "'").split())
-    return key in PLATFORM_ANAPHORS or key.replace("an ", "the ", 1) in PLATFORM_ANAPHORS
+    key = re.sub(r"^(?:the|an?|its|their)\s+", "", key)
+    return key in PLATFORM_ANAPHORS
+
+
+_NAME_ALTERNATION = "|".join(
+    re.escape(alias) for aliases in PLATFORM_NAMES.values() for alias in aliases if len(alias) > 2
+) + "|X"
+_TITLE_ALTERNATION = "|".join(re.escape(t) for t in PLATFORM_TITLES)
+#: ", Facebook's head of ...", ", a spokesperson for Twitter", ", who owns the company".
+_TITLE_AFTER_RE = re.compile(
+    rf"^\s*,\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,3}}?(?:(?P<p1>{_NAME_ALTERNATION})(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_TITLE_ALTERNATION})\b"
+    rf"|(?:{_TITLE_ALTERNATION})\s+(?:[\w-]+\s+){{0,3}}?(?:at|of|for|with)\s+(?P<p2>{_NAME_ALTERNATION})\b"
+    rf"|who\s+(?:owns|runs|leads|heads|co-founded|founded)\s+(?:the\s+company|(?P<p3>{_NAME_ALTERNATION}))\b)",
+    re.IGNORECASE,
+)
+#: "Instagram co-founder Kevin Systrom", "Twitter's head of safety Del Harvey".
+_TITLE_BEFORE_RE = re.compile(
+    rf"(?P<p>{_NAME_ALTERNATION})(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?(?:{_TITLE_ALTERNATION})(?:\s+of\s+[\w\s-]{{0,40}}?)?\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def titled_platform(before: str, after: str, document_platform: str | None = None) -> str | None:
+    """The platform a person speaks for, from the title around their name.
+
+    Args:
+        before: Text just before the name ("Instagram co-founder ").
+        after: Text just after it (", Facebook's head of cybersecurity policy, wrote").
+        document_platform: Stands for "the company" in "who owns the company".
+    """
+    match = _TITLE_AFTER_RE.match(after)
+    if match:
+        name = match.group("p1") or match.group("p2") or match.group("p3")
+        return platform_of_name(name) if name else document_platform
+    match = _TITLE_BEFORE_RE.search(before[-80:])
+    if match:
+        return platform_of_name(match.group("p"))
+    return None
 
 
 def platform_mentions(text: str) -> list[tuple[str, int, int]]:

@@ -18,6 +18,10 @@ SPEECH_VERBS: dict[str, str] = {
     "joke": "said", "quip": "said", "urge": "said", "request": "said", "observe": "said",
     "counter": "said", "weigh": "said", "chime": "said", "agree": "said", "concede": "said",
     "describe": "said", "attribute": "said", "reveal": "said", "share": "posted",
+    "dispute": "said", "contest": "said", "rebut": "said", "object": "said", "stress": "said",
+    "emphasise": "said", "emphasize": "said", "caution": "said", "promise": "said",
+    "vow": "said", "lament": "said", "predict": "said", "estimate": "said", "concede": "said",
+    "confess": "said", "reckon": "said", "mention": "said", "recount": "said", "tell_of": "said",
     "write": "wrote", "tweet": "tweeted", "retweet": "tweeted", "state": "stated",
     "post": "posted", "comment_on": "said", "message": "wrote", "email": "wrote",
 }
@@ -40,6 +44,15 @@ ANONYMOUS_HEADS = frozenset({
     "few", "most", "reply", "replies", "person", "individual", "lot", "lots", "number",
     "handful", "dozens", "hundreds", "thousands", "millions", "group", "couple", "plenty",
     "everyone", "everybody", "anyone", "anybody", "nobody", "none", "both", "all", "majority",
+})
+
+#: Nouns whose possessor is the speaker: "Facebook's explanation is simple: ...".
+SPEAKING_NOUNS = frozenset({
+    "explanation", "statement", "response", "reply", "answer", "position", "notice", "note",
+    "message", "announcement", "comment", "comments", "word", "line", "blog", "post",
+    "update", "guidance", "faq", "advice", "account", "version", "view", "take", "verdict",
+    "assessment", "diagnosis", "theory", "claim", "reasoning", "email", "letter", "tweet",
+    "thread", "video", "notification", "page", "memo",
 })
 
 #: Person-describing nouns that can stand for an earlier-named person ("the actor said").
