@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from claimkit.lexicon.platforms import (
+    EXECUTIVES,
     is_chatbot,
     is_platform_anaphor,
     platform_of_name,
@@ -46,7 +47,7 @@ MONTHS = (
 )
 #: The signature that ends an embedded post: ` — Name (@handle) Month D, YYYY`.
 EMBED_RE = re.compile(
-    r"[ \t]*(?:—|–|--|-)[ \t]*(?P<name>[^\n—–()]{1,80}?)[ \t]*\(@(?P<handle>[A-Za-z0-9_]{1,30})\)"
+    r"[ \t]*(?:—|–|--|-)[ \t]*(?P<name>[^\n—–()]{1,80}?)[ \t]*\(@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.]{0,29})\)"
     rf"(?:[ \t]*(?P<date>(?:{MONTHS})\.?[ \t]+\d{{1,2}},?[ \t]+\d{{4}}))?"
 )
 PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
@@ -268,6 +269,9 @@ def speakers_of(subject) -> list[tuple[str, int, bool]]:
         if owner is not None:
             out += speakers_of(owner)
             continue
+        named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if named and head.ent_type_ != "PERSON":
+            head = named[0]  # "The company's head of product, Nikita Bier, said"
         tokens = _name_tokens(head)
         if head.ent_type_ == "PERSON":
             ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
@@ -388,7 +392,13 @@ def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
             if objects:
                 return speakers_of(objects[0]), "said"
     for tok in sent:
-        if tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ROOT" and _speaking_noun_owner(tok) is not None:
+        root = tok.head
+        if (
+            tok.dep_ == "nsubj"
+            and root.dep_ == "ROOT"
+            and (root.lemma_.lower() in SPEECH_VERBS or root.lemma_.lower() == "be")
+            and _speaking_noun_owner(tok) is not None
+        ):
             return speakers_of(tok), "said"
     for tok in sent:
         cue = _speech_cue(tok)
@@ -396,6 +406,8 @@ def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
             continue
         if tok.tag_ == "VBG" and not any(c.dep_ == "aux" for c in tok.children):
             continue  # "accounts posting spam", "began sharing their views"
+        if any(c.dep_ in {"neg", "auxpass"} for c in tok.children):
+            continue  # "X has not said how many", "is estimated to have lost": no statement
         subject = _subject_of(tok)
         if subject is None or subject.lower_ in NOT_SPEAKERS or subject.pos_ == "PRON" and subject.lower_ in {"i", "we", "you"}:
             continue
@@ -465,13 +477,17 @@ def _role_for(speaker: str, handle: str | None) -> str:
 def canonical_names(found: Sequence[_Found]) -> dict[str, str]:
     """Map each person speaker name to the fullest name in the document that contains it.
 
-    Platform voices keep their own names ("Twitter" and "Twitter Support"
-    stay apart); people merge by token subset ("Kher" → "Anupam Kher").
+    Platform names keep their own ("Twitter" and "Twitter Support" stay
+    apart); people merge by token subset ("Kher" → "Anupam Kher", "Musk" →
+    "Elon Musk").
     """
-    names = {f.speaker for f in found if f.speaker and not f.anonymous and f.role != "platform"}
+    names = {f.speaker for f in found if f.speaker and not f.anonymous}
     tokens = {n: set(clean_name(n).lower().split()) for n in names}
     mapping = {}
     for name in names:
+        if platform_of_name(name) and name.lower() not in EXECUTIVES:
+            mapping[name] = name  # "Twitter" and "Twitter Support" stay apart
+            continue
         supersets = [m for m in names if tokens[name] and tokens[name] <= tokens[m]]
         mapping[name] = max(supersets, key=lambda m: (len(tokens[m]), len(m)))
     handles = {f.handle.lower(): f.speaker for f in found if f.handle}

@@ -42,7 +42,8 @@ NLI_TEMPLATES: dict[str, str] = {
 #                 same sentence ("clean-up" says bots only when nothing else does);
 #   needs         a context check the detector runs (see causes.CONTEXT_CHECKS).
 
-ACCOUNTISH = "account|accounts|follower|followers|profile|profiles|fans|fan|likes|engagement|users|user|subscribers|subscriber|follows|handles|pages|activity|traffic|views|interactions|comments"
+ACCOUNTISH = "account|accounts|follower|followers|profile|profiles|fans|fan|likes|engagement|users|user|subscribers|subscriber|subscriptions|follows|handles|pages|activity|traffic|views|interactions|comments"
+PEOPLE = "people|users|fans|fan|followers|follower|viewers|subscribers|supporters|audience|audiences|readers|voters|customers|person|humans"
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ CUES: dict[str, tuple[Cue, ...]] = {
         Cue("~clear out", weak=True),
         Cue("~boost popularity|numbers|counts", weak=True),
         Cue("third-party|third apps|app|services|tools", needs="boost_context"),
+        Cue("~buy|~purchase|~sell|buying|selling follower|followers|likes|fans|subscribers|subscriptions|engagement|views"),
+        Cue("~delete|~remove accounts|profiles", weak=True),
     ),
     "locked_accounts": (
         Cue("locked|locks|lock|locking|lockout|lock-out|unlock|unlocked|unlocking", needs="lock_context"),
@@ -111,7 +114,11 @@ CUES: dict[str, tuple[Cue, ...]] = {
         Cue("censor|censors|censored|censoring|censorship"),
         Cue("shadowban|shadowbans|shadowbanned|shadowbanning|shadow-banned|shadow-banning|shadow-ban"),
         Cue("shadow ban|banned|banning|bans"),
-        Cue("political|politically bias|biased|motivated|targeting|purge|censorship|agenda|vendetta|persecution|discrimination|retaliation|reasons|leanings"),
+        Cue("political|politically bias|biased|motivated|targeting|targeted|purge|censorship|agenda|vendetta|persecution|discrimination|retaliation|reasons|leanings|views|opinions|beliefs|slanted|cull|affiliation"),
+        Cue("politics"),
+        Cue("every|all|any|each political|ideological stripe|stripes|persuasion|persuasions|affiliation|affiliations|leaning|leanings|camp|camps", deny=True),
+        Cue("~single|singling *? out", needs="politics_context"),
+        Cue("~punish|~target|~silence|~suppress|~censor *? artists|critics|users|accounts|people|creators|voices|opponents|those|dissenters|journalists"),
         Cue("bias|biased|partisan|partisanship"),
         Cue("apolitical|nonpartisan|non-partisan|unbiased|viewpoint-neutral", deny=True),
         Cue("without|free of|from *? bias|favoritism|favouritism", deny=True),
@@ -121,7 +128,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         Cue("war on|against conservatives|conservative|the right|republicans|maga|free speech"),
         Cue("~deplatform|deplatforming|deplatformed"),
         Cue("free speech|expression"),
-        Cue("conservatives|conservative|liberals|liberal|republicans|republican|democrats|democratic|right-wing|left-wing|rightwing|leftwing|maga|patriots|bjp|congress|opposition|nationalist|nationalists|progressives|progressive|leftists|leftist|right-leaning|left-leaning|pro-government|anti-government|dissidents|activists", needs="group_context"),
+        Cue("conservatives|conservative|liberals|liberal|republicans|republican|democrats|democratic|right-wing|left-wing|rightwing|leftwing|maga|patriots|bjp|congress|opposition|nationalist|nationalists|progressives|progressive|leftists|leftist|right-leaning|left-leaning|right-wingers|left-wingers|rightwingers|pro-government|anti-government|dissidents|activists", needs="group_context"),
         Cue("the right|left", needs="group_context"),
     ),
     "technical_glitch": (
@@ -137,8 +144,14 @@ CUES: dict[str, tuple[Cue, ...]] = {
     ),
     "genuine_unfollows": (
         Cue("unfollow|unfollows|unfollowed|unfollowing|unfollowers|un-follow|un-followed|un-following|unsubscribe|unsubscribed|unsubscribing|unsubscribes|unliked|unlike|unliking"),
-        Cue("people|users|fans|followers|viewers|subscribers|supporters|audiences|readers|voters|customers ~leave|~quit|~abandon|~desert|~ditch|~flee|~exit|~walk|~drop|~unfollow|~choose|~decide|~jump|~migrate|~move|~tune"),
-        Cue("real|genuine|actual|human people|users|followers|fans|viewers|subscribers|humans ~leave|~leaving|~quit|~choose|~decide|~unfollow|~walk|~go"),
+        Cue(f"{PEOPLE} *? *? ~leave|~quit|~abandon|~desert|~ditch|~flee|~exit|~walk|~unfollow|~jump|~migrate|~tune|leaving|quitting|walking"),
+        Cue(f"real|genuine|actual|human|single {PEOPLE} ~leave|leaving|~quit|quitting|~choose|~decide|~unfollow|~walk|~go|going|walking"),
+        Cue(f"~drive|~chase|~scare|~push|~turn {PEOPLE}|them away|off"),
+        Cue("~get|~grow|~be sick|tired|bored of"),
+        Cue("~have enough of"),
+        Cue("~log|~sign|logging off|out for good"),
+        Cue("logging|logged off"),
+        Cue(f"{PEOPLE} *? ~lose|lost interest"),
         Cue("genuine users leaving|unfollowing"),
         Cue("backlash|exodus|boycott|boycotts|boycotting|defections|defection"),
         Cue("lost|losing|lose interest"),

@@ -195,7 +195,7 @@ _TITLE_AFTER_RE = re.compile(
 )
 #: "Instagram co-founder Kevin Systrom", "Twitter's head of safety Del Harvey".
 _TITLE_BEFORE_RE = re.compile(
-    rf"(?P<p>{_NAME_ALTERNATION})(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?(?:{_TITLE_ALTERNATION})(?:\s+of\s+[\w\s-]{{0,40}}?)?\s*,?\s*$",
+    rf"(?P<p>{_NAME_ALTERNATION}|the company)(?:'s|’s)?\s+(?:[\w-]+\s+){{0,3}}?(?:{_TITLE_ALTERNATION})(?:\s+of\s+[\w\s-]{{0,40}}?)?\s*,?\s*$",
     re.IGNORECASE,
 )
 
@@ -214,7 +214,7 @@ def titled_platform(before: str, after: str, document_platform: str | None = Non
         return platform_of_name(name) if name else document_platform
     match = _TITLE_BEFORE_RE.search(before[-80:])
     if match:
-        return platform_of_name(match.group("p"))
+        return platform_of_name(match.group("p")) or document_platform
     return None
 
 

@@ -49,10 +49,9 @@ ANONYMOUS_HEADS = frozenset({
 #: Nouns whose possessor is the speaker: "Facebook's explanation is simple: ...".
 SPEAKING_NOUNS = frozenset({
     "explanation", "statement", "response", "reply", "answer", "position", "notice", "note",
-    "message", "announcement", "comment", "comments", "word", "line", "blog", "post",
-    "update", "guidance", "faq", "advice", "account", "version", "view", "take", "verdict",
-    "assessment", "diagnosis", "theory", "claim", "reasoning", "email", "letter", "tweet",
-    "thread", "video", "notification", "page", "memo",
+    "message", "announcement", "comment", "comments", "blog", "post", "update", "guidance",
+    "faq", "advice", "verdict", "assessment", "diagnosis", "theory", "claim", "reasoning",
+    "email", "letter", "tweet", "thread", "notification", "memo",
 })
 
 #: Person-describing nouns that can stand for an earlier-named person ("the actor said").

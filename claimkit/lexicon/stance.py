@@ -14,7 +14,7 @@ DENY_WORDS = frozenset({
     "debunk", "debunked", "debunks", "false", "untrue", "myth", "myths", "nonsense", "baseless",
     "unfounded", "bogus", "ridiculous", "absurd", "wrong", "incorrect", "misguided", "rubbish",
     "hogwash", "paranoid", "paranoia", "doubt", "doubts", "doubted", "doubtful",
-    "rule", "ruled", "dispel", "dispelled", "contrary", "instead", "rather",
+    "dispel", "dispelled", "contrary", "instead", "rather",
     "silly", "laughable", "delusional", "fantasy", "imagined", "imaginary",
 })
 #: Contrast markers right before a cue: "X, not Y", "Y rather than X".

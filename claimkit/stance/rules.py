@@ -42,6 +42,8 @@ from claimkit.lexicon.stance import (
 from claimkit.stance.base import StanceInput, StancePrediction
 
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "csubj", "parataxis", "acl", "pcomp"})
+#: "not caused by bots" denies; "not undermined by bots" does not.
+CAUSAL_VERBS = frozenset({"cause", "drive", "trigger", "explain", "create", "produce", "prompt", "fuel", "lead", "result", "make", "bring", "spark"})
 QUERY_NOUNS = frozenset({"thought", "question", "wonder", "doubt", "query", "inquiry", "curiosity"})
 #: Negated, these verbs describe the count, not a denial ("aren't included in follower counts").
 NOT_DENIAL_HEADS = frozenset({"include", "count", "show", "display", "appear", "reflect", "factor"})
@@ -135,12 +137,15 @@ def _negated(chain, cue_ids: set[int]) -> bool:
             continue
         if any(c.dep_ == "mark" and c.lower_ in {"until", "unless", "before", "till"} for c in token.children):
             continue
+        if token.dep_ == "agent" or (token.lower_ == "by" and token.dep_ == "prep"):
+            if token.head.lemma_.lower() not in CAUSAL_VERBS:
+                return False
         for child in token.children:
             if child.i in cue_ids:
                 continue
             if child.i > last_cue and any(t.text == "," for t in doc[last_cue + 1 : child.i]):
                 continue
-            if child.dep_ == "neg" or (child.lower_ in NEGATIONS and child.dep_ in {"det", "neg", "advmod", "prep", "preconj", "cc"}):
+            if child.dep_ == "neg" or (child.lower_ in NEGATIONS and child.dep_ in {"det", "neg", "advmod", "prep", "preconj", "cc", "nsubj", "nsubjpass"}):
                 return True
         if token.i not in cue_ids and token.lower_ in {"without", "no", "nothing", "never"}:
             return True
@@ -159,7 +164,9 @@ def _rejected(chain, cue_ids: set[int]) -> bool:
     for token in governors:
         if token.i in cue_ids:
             continue
-        if token.lower_ in DENY_WORDS or token.lemma_.lower() in {"deny", "dismiss", "reject", "refute", "debunk", "rule"}:
+        if token.lower_ in DENY_WORDS or token.lemma_.lower() in {"deny", "dismiss", "reject", "refute", "debunk", "dispute"}:
+            return True
+        if token.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in token.children):
             return True
     for current in [chain[-1], chain[-1].head]:
         for child in current.children:
@@ -193,46 +200,55 @@ def _contrast_before(sent, cue_tokens) -> bool:
     return any(text.endswith(marker) for marker in markers)
 
 
-def _reported_by_other(chain, cue_ids: set[int]) -> bool:
+def _reporting_noun_in(chain, cue_ids: set[int]):
+    """A reporting noun the cue hangs from ("accusations of censorship"), if any."""
     for token in chain[1:] + [chain[-1].head]:
-        if token.i in cue_ids:
+        if token.i not in cue_ids and token.lower_ in REPORTING_NOUNS:
+            return token
+    return None
+
+
+def _reported_by_other(chain, cue_ids: set[int]) -> bool:
+    """The cue sits in the complement of someone's speech or belief verb ("users claimed that ...")."""
+    path = chain + [chain[-1].head]
+    for below, token in zip(path, path[1:]):
+        if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS:
             continue
-        if token.lower_ in REPORTING_NOUNS:
+        if below.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            continue
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and subjects[0].lower_ not in {"i", "we"}:
             return True
-    for token in chain + [chain[-1].head]:
-        if token.pos_ == "VERB" and token.lemma_.lower() in REPORTING_VERBS:
-            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if subjects and subjects[0].lower_ not in {"i", "we"}:
-                return True
     return False
 
 
-def cause_stance(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None = None) -> StancePrediction:
-    """The stance a sentence takes toward the cause its cue [cue_start, cue_end) raises."""
+def decide(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None = None) -> tuple[str, float, str]:
+    """(stance, confidence, the rule that decided) for one cue in one sentence."""
     cue = _cue_tokens(sent, cue_start, cue_end)
     if not cue:
-        return StancePrediction("comment", 0.3)
+        return "comment", 0.3, "no cue tokens"
     cue_ids = {t.i for t in cue}
     own = flags == "own_negation"
     chain = _ancestors_to_clause(_root_of(cue))
     if _question_clause(sent, cue_end):
-        return StancePrediction("query", 0.9)
+        return "query", 0.9, "direct question"
     if _embedded_query(chain) and role != "reporter":
-        return StancePrediction("query", 0.8)
+        return "query", 0.8, "embedded question"
     if flags == "deny":
-        return StancePrediction("deny", 0.9)
+        return "deny", 0.9, "rejecting cue"
     if _contrast_before(sent, cue) and not own:
-        return StancePrediction("deny", 0.85)
-    if not own and _negated(chain, cue_ids):
-        return StancePrediction("deny", 0.85)
+        return "deny", 0.85, "contrast before cue"
+    reported = _reporting_noun_in(chain, cue_ids)
     if _rejected(chain, cue_ids):
-        return StancePrediction("deny", 0.8)
+        return "deny", 0.8, "rejecting word"
+    if reported is not None:
+        return "comment", 0.6, f"reported by noun {reported.text!r}"
+    if not own and _negated(chain, cue_ids):
+        return "deny", 0.85, "negated clause"
     if _conditional(chain):
-        return StancePrediction("comment", 0.6)
+        return "comment", 0.6, "conditional"
     if role == "reporter" and _reported_by_other(chain, cue_ids):
-        return StancePrediction("comment", 0.6)
-    if any(t.lower_ in REPORTING_NOUNS for t in chain[1:]):
-        return StancePrediction("comment", 0.55)
+        return "comment", 0.6, "reporter narrates a claim"
     confidence = 0.7
     lowered = sent.text.lower()
     if any(frame in lowered for frame in EXPLAIN_FRAMES):
@@ -241,7 +257,13 @@ def cause_stance(sent, cue_start: int, cue_end: int, flags: str = "", role: str 
         confidence -= 0.1
     if flags == "weak":
         confidence -= 0.15
-    return StancePrediction("support", round(confidence, 2))
+    return "support", round(confidence, 2), "asserted"
+
+
+def cause_stance(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None = None) -> StancePrediction:
+    """The stance a sentence takes toward the cause its cue [cue_start, cue_end) raises."""
+    stance, confidence, _ = decide(sent, cue_start, cue_end, flags, role)
+    return StancePrediction(stance, confidence)
 
 
 _WORD_RE = re.compile(r"[a-z']+")
