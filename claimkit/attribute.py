@@ -36,6 +36,7 @@ from claimkit.lexicon.speech import (
     ANONYMOUS_HEADS,
     NOT_SPEAKERS,
     PERSON_TITLES,
+    FINDING_NOUNS,
     SPEAKING_NOUNS,
     SPEECH_VERBS,
 )
@@ -66,7 +67,7 @@ POST_MARKS_RE = re.compile(
 OPEN_QUOTES = "“\""
 CLOSE_QUOTES = "”\""
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
-PRONOUNS_THING = frozenset({"it"})
+PRONOUNS_THING = frozenset({"it", "its"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_CHILD_DEPS = frozenset({"compound", "flat", "det", "amod", "poss", "case", "nmod", "nummod", "quantmod"})
 # Characters kept in a display name; emoji and symbols around names are dropped.
@@ -269,7 +270,7 @@ def speakers_of(subject) -> list[tuple[str, int, bool]]:
         if owner is not None:
             out += speakers_of(owner)
             continue
-        named = [c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        named = [c for c in head.subtree if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if named and head.ent_type_ != "PERSON":
             head = named[0]  # "The company's head of product, Nikita Bier, said"
         tokens = _name_tokens(head)
@@ -285,11 +286,15 @@ def speakers_of(subject) -> list[tuple[str, int, bool]]:
 
 
 def _speaking_noun_owner(head):
-    """"Facebook's explanation", "a statement from Twitter" → the speaker's token."""
-    if head.lemma_.lower() not in SPEAKING_NOUNS and head.lower_ not in SPEAKING_NOUNS:
+    """"Facebook's explanation", "a statement from Twitter", "a Washington Post
+    analysis" → the speaker's token."""
+    lemma = head.lemma_.lower()
+    if lemma not in SPEAKING_NOUNS and head.lower_ not in SPEAKING_NOUNS and lemma not in FINDING_NOUNS:
         return None
     for child in head.children:
         if child.dep_ == "poss":
+            return child
+        if lemma in FINDING_NOUNS and child.dep_ == "compound" and child.pos_ == "PROPN":
             return child
         if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -396,7 +401,8 @@ def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
         if (
             tok.dep_ == "nsubj"
             and root.dep_ == "ROOT"
-            and (root.lemma_.lower() in SPEECH_VERBS or root.lemma_.lower() == "be")
+            and (root.lemma_.lower() in SPEECH_VERBS or root.lemma_.lower() in {"be", "find", "show", "suggest"})
+            and not any(c.dep_ == "neg" for c in root.children)
             and _speaking_noun_owner(tok) is not None
         ):
             return speakers_of(tok), "said"
@@ -409,7 +415,9 @@ def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
         if any(c.dep_ in {"neg", "auxpass"} for c in tok.children):
             continue  # "X has not said how many", "is estimated to have lost": no statement
         subject = _subject_of(tok)
-        if subject is None or subject.lower_ in NOT_SPEAKERS or subject.pos_ == "PRON" and subject.lower_ in {"i", "we", "you"}:
+        if subject is None or subject.pos_ == "PRON" and subject.lower_ in {"i", "we", "you"}:
+            continue
+        if subject.lower_ in NOT_SPEAKERS and _speaking_noun_owner(subject) is None:
             continue
         deps = {c.dep_ for c in tok.children}
         speakers = speakers_of(subject)

@@ -54,6 +54,9 @@ SPEAKING_NOUNS = frozenset({
     "email", "letter", "tweet", "thread", "notification", "memo",
 })
 
+#: Nouns of findings whose owner speaks: "a Washington Post analysis found ...".
+FINDING_NOUNS = frozenset({"analysis", "report", "study", "survey", "review", "audit", "research", "data", "tally", "figures", "count"})
+
 #: Person-describing nouns that can stand for an earlier-named person ("the actor said").
 PERSON_TITLES = frozenset({
     "actor", "actress", "author", "singer", "rapper", "star", "celebrity", "politician",

@@ -42,14 +42,28 @@ from claimkit.lexicon.stance import (
 from claimkit.stance.base import StanceInput, StancePrediction
 
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "csubj", "parataxis", "acl", "pcomp"})
+#: "users were convinced they had been singled out": their belief, narrated.
+BELIEF_WORDS = frozenset({"convinced", "sure", "certain", "adamant", "persuaded", "insistent"})
 #: "not caused by bots" denies; "not undermined by bots" does not.
 CAUSAL_VERBS = frozenset({"cause", "drive", "trigger", "explain", "create", "produce", "prompt", "fuel", "lead", "result", "make", "bring", "spark"})
 QUERY_NOUNS = frozenset({"thought", "question", "wonder", "doubt", "query", "inquiry", "curiosity"})
 #: Negated, these verbs describe the count, not a denial ("aren't included in follower counts").
-NOT_DENIAL_HEADS = frozenset({"include", "count", "show", "display", "appear", "reflect", "factor"})
+NOT_DENIAL_HEADS = frozenset({
+    "include", "count", "show", "display", "appear", "reflect", "factor",
+    # "did not mention politics", "has not said how many were locked": silence, not denial
+    "mention", "say", "comment", "address", "respond", "discuss", "specify", "disclose",
+    "reveal", "publish", "give", "release", "confirm", "detail", "explain", "issue",
+})
+#: Locking means asking to confirm: "haven't confirmed their phone number" is the lock itself.
+CONFIRM_VERBS = frozenset({"confirm", "verify", "validate", "reset", "prove", "authenticate", "reverify", "re-verify"})
 NEG_RAISING = frozenset({"think", "believe", "say", "seem", "appear", "expect", "suppose", "mean", "feel", "reckon"})
-SKIP_BEFORE = frozenset({"a", "an", "the", "just", "simply", "only", "even", "really", "some", "any", "actually", "all", "about", "because", "of", "due", "to", "by", "caused", "that", "it", "'s", "’s", "is", "was", "this"})
-END_NOISE_RE = re.compile(r"(?:\s|#\w+|@\w+|https?://\S+|pic\.twitter\.com/\S+|[\U0001F000-\U0001FAFF\u2600-\u27BF]|[.…:;)\"”’'])+$")
+SKIP_BEFORE = frozenset({"its", "their", "his", "her", "our", "my", "your", "a", "an", "the", "just", "simply", "only", "even", "really", "some", "any", "actually", "all", "about", "because", "of", "due", "to", "by", "caused", "that", "it", "'s", "’s", "is", "was", "this"})
+END_NOISE_RE = re.compile(r"(?:\s|#\w+|@\w+|https?://\S+|pic\.twitter\.com/\S+|[\U0001F000-\U0001FAFF\u2600-\u27BF]|[…:;)\"”’'])+$")
+AUX_QUESTION_STARTERS = frozenset({
+    "is", "are", "was", "were", "did", "do", "does", "has", "have", "had", "could", "can",
+    "will", "would", "should", "isn't", "aren't", "wasn't", "didn't", "doesn't", "don't",
+    "anyone", "anybody",
+})
 
 
 def _cue_tokens(sent, start: int, end: int) -> list:
@@ -89,11 +103,20 @@ def _question_clause(sent, cue_end_rel: int) -> bool:
     if "?" in after and not re.search(r"[.!]", after[: after.index("?")]):
         return True
     words = [t for t in sent if t.is_alpha]
-    if words and words[0].lower_ in QUESTION_STARTERS:
+    if words and words[0].lower_ in AUX_QUESTION_STARTERS and len(words) > 1 and words[1].pos_ in {"PRON", "PROPN", "NOUN", "DET"}:
         tail = END_NOISE_RE.sub("", text)
         if not tail.endswith("."):
-            return True
+            return True  # "Is there a glitch in your app or something else is happening!!"
     return False
+
+
+def _answered_no(sent) -> bool:
+    """A question answered at once in the negative: "A glitch? Unlikely." """
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return False
+    following = [t for t in doc[sent.end : sent.end + 4] if not t.is_space]
+    return bool(following) and following[0].lower_ in {"unlikely", "no", "nope", "hardly", "doubtful", "not", "nah"}
 
 
 def _embedded_query(chain) -> bool:
@@ -135,6 +158,8 @@ def _negated(chain, cue_ids: set[int]) -> bool:
     for token in chain:
         if token.lemma_.lower() in NOT_DENIAL_HEADS:
             continue
+        if token.i in cue_ids and token.lemma_.lower() in CONFIRM_VERBS:
+            continue  # "accounts that haven't confirmed their phone number": the lock itself
         if any(c.dep_ == "mark" and c.lower_ in {"until", "unless", "before", "till"} for c in token.children):
             continue
         if token.dep_ == "agent" or (token.lower_ == "by" and token.dep_ == "prep"):
@@ -147,6 +172,8 @@ def _negated(chain, cue_ids: set[int]) -> bool:
                 continue
             if child.dep_ == "neg" or (child.lower_ in NEGATIONS and child.dep_ in {"det", "neg", "advmod", "prep", "preconj", "cc", "nsubj", "nsubjpass"}):
                 return True
+            if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+                return True  # "no longer saw it as a purge of conservatives"
         if token.i not in cue_ids and token.lower_ in {"without", "no", "nothing", "never"}:
             return True
     clause = chain[-1]
@@ -201,10 +228,15 @@ def _contrast_before(sent, cue_tokens) -> bool:
 
 
 def _reporting_noun_in(chain, cue_ids: set[int]):
-    """A reporting noun the cue hangs from ("accusations of censorship"), if any."""
+    """A reporting noun the cue hangs from ("accusations of censorship"), or that
+    the cue's clause is about ("users traded theories, from bots to a cull")."""
     for token in chain[1:] + [chain[-1].head]:
         if token.i not in cue_ids and token.lower_ in REPORTING_NOUNS:
             return token
+    if any(t.dep_ == "prep" for t in chain[1:]):
+        for child in chain[-1].children:
+            if child.dep_ in {"dobj", "nsubj", "attr"} and child.lower_ in REPORTING_NOUNS and child.i not in cue_ids:
+                return child
     return None
 
 
@@ -212,11 +244,14 @@ def _reported_by_other(chain, cue_ids: set[int]) -> bool:
     """The cue sits in the complement of someone's speech or belief verb ("users claimed that ...")."""
     path = chain + [chain[-1].head]
     for below, token in zip(path, path[1:]):
-        if token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS:
+        believing = token.lower_ in BELIEF_WORDS
+        if not believing and (token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS):
             continue
         if below.dep_ in {"nsubj", "nsubjpass", "csubj"}:
             continue
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if believing and not subjects and token.head.pos_ == "AUX":
+            subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects and subjects[0].lower_ not in {"i", "we"}:
             return True
     return False
@@ -231,9 +266,13 @@ def decide(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None
     own = flags == "own_negation"
     chain = _ancestors_to_clause(_root_of(cue))
     if _question_clause(sent, cue_end):
+        if _answered_no(sent):
+            return "deny", 0.8, "question answered no"
         return "query", 0.9, "direct question"
     if _embedded_query(chain) and role != "reporter":
         return "query", 0.8, "embedded question"
+    if role == "reporter" and _reported_by_other(chain, cue_ids):
+        return "comment", 0.6, "reporter narrates a claim"
     if flags == "deny":
         return "deny", 0.9, "rejecting cue"
     if _contrast_before(sent, cue) and not own:
@@ -247,8 +286,6 @@ def decide(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None
         return "deny", 0.85, "negated clause"
     if _conditional(chain):
         return "comment", 0.6, "conditional"
-    if role == "reporter" and _reported_by_other(chain, cue_ids):
-        return "comment", 0.6, "reporter narrates a claim"
     confidence = 0.7
     lowered = sent.text.lower()
     if any(frame in lowered for frame in EXPLAIN_FRAMES):
