@@ -270,7 +270,7 @@ def speakers_of(subject) -> list[tuple[str, int, bool]]:
         if owner is not None:
             out += speakers_of(owner)
             continue
-        named = [c for c in head.subtree if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        named = [c for c in head.subtree if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN")]
         if named and head.ent_type_ != "PERSON":
             head = named[0]  # "The company's head of product, Nikita Bier, said"
         tokens = _name_tokens(head)
@@ -400,7 +400,7 @@ def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
         root = tok.head
         if (
             tok.dep_ == "nsubj"
-            and root.dep_ == "ROOT"
+            and (root.dep_ == "ROOT" or root.lemma_.lower() == "be")
             and (root.lemma_.lower() in SPEECH_VERBS or root.lemma_.lower() in {"be", "find", "show", "suggest"})
             and not any(c.dep_ == "neg" for c in root.children)
             and _speaking_noun_owner(tok) is not None
@@ -410,12 +410,14 @@ def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
         cue = _speech_cue(tok)
         if not cue:
             continue
+        if tok.ent_type_ in {"ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT"}:
+            continue  # "Let Me Explain Studios"
         if tok.tag_ == "VBG" and not any(c.dep_ == "aux" for c in tok.children):
             continue  # "accounts posting spam", "began sharing their views"
         if any(c.dep_ in {"neg", "auxpass"} for c in tok.children):
             continue  # "X has not said how many", "is estimated to have lost": no statement
         subject = _subject_of(tok)
-        if subject is None or subject.pos_ == "PRON" and subject.lower_ in {"i", "we", "you"}:
+        if subject is None or subject.pos_ == "PRON" and subject.lower_ in {"i", "we", "you", "me", "us"}:
             continue
         if subject.lower_ in NOT_SPEAKERS and _speaking_noun_owner(subject) is None:
             continue
@@ -524,7 +526,8 @@ def attribute(doc, document: Document, platform: str | None) -> list[Statement]:
     quotes = attribute_quotes(doc, find_quotes(text, _paragraph_regions(text, free)))
     taken += [(q.start, q.end) for q in quotes]
     reported, narrative = _sentences(doc, document.body_start, taken)
-    found = sorted(embeds + quotes + reported, key=lambda f: (f.start, f.speaker_start))
+    nested = nested_platform_statements(doc, embeds + quotes)
+    found = sorted(embeds + quotes + reported + nested, key=lambda f: (f.start, f.speaker_start))
     resolver = _Resolver(doc, platform)
     resolved: list[_Found] = []
     for item in found:
@@ -659,6 +662,32 @@ def _sentences(doc, body_start: int, taken: Sequence[tuple[int, int]]):
         else:
             narrative.extend(p for p in pieces if doc.text[p[0] : p[1]].strip(" \n\t.,;:—–-\"“”"))
     return reported, narrative
+
+
+def nested_platform_statements(doc, containers: Sequence[_Found]) -> list[_Found]:
+    """Platform voices reported inside a post or a quote ("Twitter Support says accounts ...").
+
+    The sentence stays the post's; it is also the platform's statement, so
+    the official position hears it.
+    """
+    nested = []
+    for container in containers:
+        span = doc.char_span(container.start, container.end, alignment_mode="contract")
+        if span is None:
+            continue
+        for sent in span.sents:
+            found = reported_speakers(sent)
+            if not found:
+                continue
+            speakers, cue = found
+            for name, offset, anonymous in speakers:
+                if anonymous or name == container.speaker:
+                    continue
+                if platform_of_name(clean_name(name) or name):
+                    start = max(sent.start_char, container.start)
+                    end = min(sent.end_char, container.end)
+                    nested.append(_Found(start, end, name, cue, speaker_start=offset, role="platform"))
+    return nested
 
 
 def _narrative_statements(text: str, spans: Sequence[tuple[int, int]], document: Document) -> list[Statement]:

@@ -132,7 +132,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         Cue("the right|left", needs="group_context"),
     ),
     "technical_glitch": (
-        Cue("glitch|glitches|glitched|glitchy|bug|bugs|buggy|malfunction|malfunctioning|outage|outages|snafu|hiccup|hiccups"),
+        Cue("glitch|glitches|glitched|glitchy|glitching|bug|bugs|buggy|bugged|malfunction|malfunctioning|outage|outages|snafu|hiccup|hiccups"),
         Cue("technical|tech|software|server|display|counting|system|systems|data issue|issues|problem|problems|error|errors|fault|faults|difficulties|snag|glitch|bug|failure|failures"),
         Cue("error|errors|miscount|miscounted|miscounting|miscounts|erroneously|erroneous"),
         Cue("broken|broke", needs="app_context"),
