@@ -2,8 +2,9 @@
 
 Platform-role statements speak as one voice, the platform (the matrix names
 it "Twitter", keeping "Twitter Support" as the record's `voice`); their
-strongest stance on a cause is the official position: support → endorsed,
-deny → rejected, anything else (or silence) → not_addressed. Anonymous
+stance on a cause is the official position: support → endorsed,
+deny → rejected, anything else (or silence) → not_addressed; several
+platform statements vote, weighted by confidence. Anonymous
 voices ("one user wrote") are kept apart, in `anonymous_stances`.
 """
 
@@ -27,12 +28,18 @@ def _strongest_per_speaker(records: Sequence[StanceRecord]) -> dict[str, StanceR
 
 
 def official_position(records: Sequence[StanceRecord]) -> str:
-    """endorsed / rejected / not_addressed from the platform's records."""
-    platform = [r for r in records if r.role == "platform" and r.stance in OFFICIAL]
-    if not platform:
+    """endorsed / rejected / not_addressed from the platform's records.
+
+    The platform's statements vote, each with its confidence: one stray
+    reading of one sentence does not overturn what the platform says throughout.
+    """
+    weights = {"support": 0.0, "deny": 0.0}
+    for record in records:
+        if record.role == "platform" and record.stance in weights:
+            weights[record.stance] += record.confidence
+    if not any(weights.values()):
         return "not_addressed"
-    strongest = max(platform, key=lambda r: r.confidence)
-    return OFFICIAL[strongest.stance]
+    return OFFICIAL["support" if weights["support"] >= weights["deny"] else "deny"]
 
 
 def _names(best: Mapping[str, StanceRecord], stance: str) -> list[str]:

@@ -70,6 +70,11 @@ PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
 PRONOUNS_THING = frozenset({"it", "its"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_CHILD_DEPS = frozenset({"compound", "flat", "det", "amod", "poss", "case", "nmod", "nummod", "quantmod"})
+NAME_PREFIXES = PERSON_TITLES | {
+    "veteran", "senior", "former", "popular", "famous", "prominent", "conservative", "liberal",
+    "activist", "comedian", "animator", "pro-trump", "bollywood", "hollywood", "rapper", "dr",
+    "mr", "mrs", "ms", "sir", "dame",
+}
 # Characters kept in a display name; emoji and symbols around names are dropped.
 NAME_CHARS_RE = re.compile(r"[^\w\s'’.\-&]")
 
@@ -98,7 +103,12 @@ def clean_name(name: str) -> str:
     """
     name = NAME_CHARS_RE.sub(" ", name)
     name = " ".join(name.split()).strip(" .'’-")
-    return re.sub(r"^(?:an?|the)\s+", "", name, flags=re.IGNORECASE)
+    name = re.sub(r"^(?:an?|the)\s+", "", name, flags=re.IGNORECASE)
+    words = name.split()
+    # "Singer Ama Osei", "Veteran actor Rohan Vyas": the title is not the name.
+    while len(words) > 2 and words[0].lower() in NAME_PREFIXES and sum(w[:1].isupper() for w in words[1:]) >= 2:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _iso(date_text: str | None) -> str | None:

@@ -152,6 +152,8 @@ def find_cues(doc, start: int, end: int) -> list[tuple[str, Cue, object]]:
             continue
         if cue.needs and not CONTEXT_CHECKS[cue.needs](match):
             continue
+        if cue.not_before and match.end < len(doc) and doc[match.end].lower_ in cue.not_before:
+            continue
         found.append((cause, cue, match))
     # Keep the longest match where matches of one cause overlap.
     found.sort(key=lambda item: (item[2].start, -(item[2].end - item[2].start)))

@@ -40,7 +40,8 @@ NLI_TEMPLATES: dict[str, str] = {
 #   deny          the cue itself rejects the cause ("apolitical");
 #   weak          counts only when no other cause has a strong cue in the
 #                 same sentence ("clean-up" says bots only when nothing else does);
-#   needs         a context check the detector runs (see causes.CONTEXT_CHECKS).
+#   needs         a context check the detector runs (see causes.CONTEXT_CHECKS);
+#   not_before    words that, right after the match, undo it ("fake news").
 
 ACCOUNTISH = "account|accounts|follower|followers|profile|profiles|fans|fan|likes|engagement|users|user|subscribers|subscriber|subscriptions|follows|handles|pages|activity|traffic|views|interactions|comments"
 PEOPLE = "people|users|fans|fan|followers|follower|viewers|subscribers|supporters|audience|audiences|readers|voters|customers|person|humans"
@@ -55,6 +56,7 @@ class Cue:
     deny: bool = False
     weak: bool = False
     needs: str | None = None
+    not_before: tuple[str, ...] = ()
 
 
 CUES: dict[str, tuple[Cue, ...]] = {
@@ -63,7 +65,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         Cue("spam|spammy|spammer|spammers|spamming|spams|spam-fighting|anti-spam"),
         Cue(f"fake|phony|phoney|bogus|fraudulent|purchased|bought|paid|inauthentic|counterfeit|artificial|manufactured|false *? {ACCOUNTISH}"),
         Cue(f"fake|phony|bogus|inauthentic ,|and|or *? *? {ACCOUNTISH}"),
-        Cue("fakes|fake"),
+        Cue("fakes|fake", not_before=("news", "story", "stories", "outrage", "claims", "narrative", "reports", "quotes")),
         Cue("inauthentic|inauthenticity"),
         Cue("automated|automation|automatic"),
         Cue("~impersonate|impersonation|impersonator|impersonators|impersonating"),

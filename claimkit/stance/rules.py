@@ -174,6 +174,10 @@ def _negated(chain, cue_ids: set[int]) -> bool:
                 return True
             if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
                 return True  # "no longer saw it as a purge of conservatives"
+            if child.dep_ in {"nsubj", "nsubjpass"} and any(
+                g.dep_ in {"det", "poss"} and g.lower_ in {"no", "nobody", "none", "nothing"} for g in child.children
+            ):
+                return True  # "Nobody's account has been locked", "No accounts were deleted"
         if token.i not in cue_ids and token.lower_ in {"without", "no", "nothing", "never"}:
             return True
     clause = chain[-1]
