@@ -31,7 +31,7 @@ PERSON_TITLE_NOUNS = frozenset({
 })
 TARGETING_WORDS_RE = re.compile(
     r"purg|target|only|happening|affect|los[te]|losing|follower|delet|remov|lock|single[d]? out|"
-    r"attack|war\b|bias|unfair|silenc|censor|suppress|shadow|ban|punish|hit hardest|hardest hit|"
+    r"attack|war\b|bias|unfair|\bhit\b|silenc|censor|suppress|shadow|ban|punish|hit hardest|hardest hit|"
     r"disproportionat|singled|victim|persecut|discriminat|crackdown|disappear|vanish|drop",
     re.IGNORECASE,
 )

@@ -104,6 +104,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
     "inactive_accounts": (
         Cue("inactive|dormant|deactivated|deactivation|deactivate|deactivating|memorialized|memorialised|memorialization|memorialisation|abandoned|defunct|unused|long-dormant|non-performing|nonperforming"),
         Cue("no longer active|used|in use"),
+        Cue("stale|dormant|inactive|abandoned ,|and|or *? *? accounts|profiles|followers|users"),
         Cue("n't|not|never logged|log in|on"),
         Cue("have|has|had n't|not logged in|on"),
         Cue("ghost|dead|zombie|empty|closed|deleted|stale account|accounts|followers|profiles|users|fans"),
@@ -116,7 +117,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
         Cue("censor|censors|censored|censoring|censorship"),
         Cue("shadowban|shadowbans|shadowbanned|shadowbanning|shadow-banned|shadow-banning|shadow-ban"),
         Cue("shadow ban|banned|banning|bans"),
-        Cue("political|politically bias|biased|motivated|targeting|targeted|purge|censorship|agenda|vendetta|persecution|discrimination|retaliation|reasons|leanings|views|opinions|beliefs|slanted|cull|affiliation|one|move|decision|pattern|crackdown|sweep"),
+        Cue("political|politically bias|biased|motivated|targeting|targeted|purge|censorship|agenda|vendetta|persecution|discrimination|retaliation|reasons|leanings|views|opinions|beliefs|slanted|cull|affiliation|one|move|decision|pattern|crackdown|sweep|group|groups|side|sides"),
         Cue("politics"),
         Cue("every|all|any|each political|ideological stripe|stripes|persuasion|persuasions|affiliation|affiliations|leaning|leanings|camp|camps", deny=True),
         Cue("~single|singling *? out", needs="politics_context"),

@@ -286,7 +286,8 @@ def decide(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None
         return "deny", 0.8, "rejecting word"
     if reported is not None:
         return "comment", 0.6, f"reported by noun {reported.text!r}"
-    if not own and _negated(chain, cue_ids):
+    confirming = _root_of(cue).lemma_.lower() in CONFIRM_VERBS
+    if not own and not confirming and _negated(chain, cue_ids):
         return "deny", 0.85, "negated clause"
     if _conditional(chain):
         return "comment", 0.6, "conditional"
