@@ -338,7 +338,10 @@ def read_gold_records(paths: Iterable[str | Path]) -> list[tuple[str, dict[str, 
             validate_record(record, location)
             doc_id = record["id"]
             if doc_id in seen:
-                raise GoldError(f"id: {_describe(doc_id)} is a duplicate (first at {seen[doc_id]}); ids must be unique", location)
+                raise GoldError(
+                    f"id: {_describe(doc_id)} is a duplicate (first at {seen[doc_id]}); ids must be unique",
+                    location,
+                )
             seen[doc_id] = location
             records.append((location, record))
     if not records:

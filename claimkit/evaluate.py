@@ -153,7 +153,8 @@ def _num(value: float) -> str:
 
 
 def _prf_row(name: str, counts: Mapping[str, Any]) -> list[str]:
-    return [name, *(_num(counts[k]) for k in ("precision", "recall", "f1")), *(str(counts[k]) for k in ("tp", "fp", "fn"))]
+    ratios = [_num(counts[k]) for k in ("precision", "recall", "f1")]
+    return [name, *ratios, *(str(counts[k]) for k in ("tp", "fp", "fn"))]
 
 
 def report_sections(report: EvalReport) -> list[Section]:
@@ -208,7 +209,8 @@ def _summary(report: EvalReport) -> str:
     predicted = sum(doc.predicted for doc in report.per_document)
     line = f"{report.documents} gold documents, {predicted} predicted, {report.seconds:.1f} s"
     if report.unscored:
-        line += f"; {len(report.unscored)} prediction(s) with no gold document not scored: " + ", ".join(report.unscored)
+        unscored = ", ".join(report.unscored)
+        line += f"; {len(report.unscored)} prediction(s) with no gold document not scored: {unscored}"
     return line
 
 

@@ -758,18 +758,23 @@ def score_stances(
 
     The alignment first has the most pairs with the same stance (these are
     the true positives: as many as any one-to-one matching on speaker, cause
-    and stance can have), then the most pairs. Aligned pairs with different
-    stances are a false positive and a miss each, and feed macro-F1.
+    and stance can have), then the most pairs, then the most pairs whose
+    normalised names are equal. Aligned pairs with different stances are a
+    false positive and a miss each, and feed macro-F1.
     """
     scores, errors = StanceScores(), []
     gold = [g for g in gold if g.cause != OTHER_CAUSE]
-    # An agreeing pair is worth more than all other pairs together: true positives first.
-    agree_value = min(len(gold), len(predicted)) + 1
+    # Tiers, each worth more than everything below it put together:
+    # a pair with the same stance > any pair > a pair whose names are equal.
+    pair_value = min(len(gold), len(predicted)) + 1
+    agree_value = pair_value * pair_value
 
     def weight(g: int, p: int) -> int | None:
-        if predicted[p].cause != gold[g].cause or not speakers_match(predicted[p], gold[g]):
+        pred, tuple_ = predicted[p], gold[g]
+        if pred.cause != tuple_.cause or not speakers_match(pred, tuple_):
             return None
-        return 1 + agree_value * (predicted[p].stance == gold[g].stance)
+        same_name = normalize_name(pred.speaker) == normalize_name(tuple_.speaker)
+        return agree_value * (pred.stance == tuple_.stance) + pair_value + same_name
 
     aligned = best_matching(len(gold), len(predicted), weight)
     aligned_pred = {p: g for g, p in aligned.items()}
@@ -839,7 +844,9 @@ def score_document(gold: GoldDocument, prediction: Mapping[str, Any] | None) -> 
     return result
 
 
-def index_predictions(predictions: Iterable[Mapping[str, Any]] | Mapping[str, Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+def index_predictions(
+    predictions: Iterable[Mapping[str, Any]] | Mapping[str, Mapping[str, Any]],
+) -> dict[str, Mapping[str, Any]]:
     """Prediction dicts by id (a mapping id -> prediction passes through).
 
     Raises:

@@ -181,6 +181,18 @@ def test_claim_matching_is_maximum_not_greedy(order):
     assert claim_counts(golds, [preds[i] for i in order]) == (2, 0, 0)
 
 
+def test_more_matched_claims_beat_better_attributes():
+    # P1 fits both gold claims and agrees with A on every attribute; P2 fits only A and
+    # agrees on nothing. Matching P1-B and P2-A finds both claims: that wins.
+    golds = [gclaim(amount=1000, qualifier=["exact"], duration=60, role="affected"),
+             gclaim(amount=1009, qualifier=["over"], duration=86_400, role="third_party")]
+    preds = [pclaim(amount=1004, qualifier="exact", duration=60, role="affected"),
+             pclaim(amount=995, qualifier="under", duration=None, role="reporter")]
+    scores = score_document(gdoc(claims=golds), pred(claims=preds)).claims
+    assert (scores.tp, scores.fp, scores.fn) == (2, 0, 0)
+    assert scores.qualifier_accuracy == 0.0
+
+
 def test_best_matching_reassigns_along_augmenting_path():
     options = {0: [0, 1], 1: [0], 2: [1, 2]}
     matching = best_matching(3, 3, lambda g, p: 1 if p in options[g] else None)
