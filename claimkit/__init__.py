@@ -13,7 +13,7 @@ Example:
 """
 
 from claimkit.config import Config
-from claimkit.errors import ClaimkitError
+from claimkit.errors import ClaimkitError, InputError
 from claimkit.ingest import make_document, read_inputs
 from claimkit.pipeline import Analyzer, analyze
 from claimkit.types import (
@@ -27,7 +27,12 @@ from claimkit.types import (
     Statement,
 )
 
-__version__ = "0.1.0"
+try:
+    from importlib.metadata import PackageNotFoundError, version
+
+    __version__ = version("claimkit")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.1.0"
 
 __all__ = [
     "Analysis",
@@ -35,12 +40,14 @@ __all__ = [
     "CauseMention",
     "Claim",
     "ClaimkitError",
+    "InputError",
     "Config",
     "Document",
     "Explanation",
     "Span",
     "StanceRecord",
     "Statement",
+    "__version__",
     "analyze",
     "make_document",
     "read_inputs",

@@ -2,36 +2,142 @@
 
 Commands parse options, call the API and render. Bad input never prints a
 traceback: each bad file or line gets one `[code] file:line: message` line on
-stderr, the other inputs are still processed, and the exit code is 1.
+stderr, the other inputs are still processed, and the exit code is 1. A bad
+option (unknown name, bad value, missing model) is one line and exit 2.
+
+Exit codes:
+    0: every input was analysed.
+    1: some input was skipped (each one reported on stderr), or none was given.
+    2: usage error: unknown option, bad option value, missing model or backend,
+       output file that cannot be written.
+    130: interrupted (Ctrl-C).
+    141: the reader of the output went away (`claimkit ... | head`).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import IO, Annotated, Any, Optional
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from claimkit.config import Config
-from claimkit.errors import ClaimkitError, ConfigError, InputError
-from claimkit.ingest import parse_date, read_inputs
+from claimkit.errors import AnalysisError, ClaimkitError, ConfigError, InputError, OutputError
+from claimkit.ingest import STDIN, expand_inputs, parse_date, read_inputs
 from claimkit.types import Analysis, Document
+
+# Typer vendors click in recent releases: take its exception classes from where
+# typer's own `BadParameter` lives, so the old and new layouts both work.
+_click_exceptions = sys.modules[typer.BadParameter.__module__]
+ClickException = _click_exceptions.ClickException
+ClickAbort = getattr(_click_exceptions, "Abort", typer.Abort)
+
+EXIT_OK = 0
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+EXIT_PIPE = 141
+ENV_DEBUG = "CLAIMKIT_DEBUG"
+FILE_WIDTH = 160  # terminal-table width when writing to a file or a pipe
+
+
+class ClaimkitGroup(TyperGroup):
+    """Typer's group with one-line usage errors and a quiet broken pipe.
+
+    Click prints a usage block and a boxed error for a bad option; claimkit
+    prints `claimkit: error: ...` on one line and exits 2, in the console
+    script and under `CliRunner` alike.
+    """
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            code = super().main(
+                args=args, prog_name=prog_name, complete_var=complete_var, standalone_mode=False, **extra
+            )
+        except ClickException as err:
+            code = _click_error(err)
+        except (ClickAbort, typer.Abort):
+            typer.echo("claimkit: aborted", err=True)
+            code = EXIT_INPUT
+        code = code if isinstance(code, int) else EXIT_OK
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(EXIT_PIPE) from None
+        except KeyboardInterrupt:
+            typer.echo("claimkit: interrupted", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+def _click_error(err: Any) -> int:
+    """Print a click error as one line; `claimkit` alone (help shown) prints nothing more."""
+    if type(err).__name__ == "NoArgsIsHelpError":
+        return err.exit_code
+    ctx = getattr(err, "ctx", None)
+    message = " ".join(err.format_message().replace("Value error, ", "").split())
+    hint = f" (see '{ctx.command_path} --help')" if ctx is not None else ""
+    typer.echo(f"claimkit: error: {message}{hint}", err=True)
+    return err.exit_code
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the final flush does not raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
 
 app = typer.Typer(
     name="claimkit",
+    cls=ClaimkitGroup,
     help="Extract follower claims, speakers, explanations and stances from articles and posts.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 
-EXIT_INPUT = 1
-EXIT_USAGE = 2
+
+def _version_callback(value: bool) -> None:
+    if value:
+        from claimkit import __version__
+
+        typer.echo(f"claimkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version_callback, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Extract follower claims, speakers, explanations and stances from articles and posts."""
+    # Model-loading progress bars of the optional backends are noise on stderr.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
 class Format(str, Enum):
@@ -49,10 +155,15 @@ class Backend(str, Enum):
 
 InputsArg = Annotated[
     list[str],
-    typer.Argument(help="Text or JSONL files, globs (quoted), or - for standard input.", show_default=False),
+    typer.Argument(
+        help="Text or JSONL files, globs (quoted, e.g. 'news/*.txt'), or - for standard input.",
+        show_default=False,
+        metavar="FILE",
+    ),
 ]
 PublishedOpt = Annotated[
-    Optional[str], typer.Option("--published", help="Publication date YYYY-MM-DD (overrides headers and JSONL).")
+    Optional[str],
+    typer.Option("--published", help="Publication date YYYY-MM-DD (overrides headers and JSONL fields)."),
 ]
 PlatformOpt = Annotated[
     Optional[str], typer.Option("--platform", help="Platform to assume when a document does not name one.")
@@ -69,13 +180,19 @@ NliOpt = Annotated[
     Optional[str], typer.Option("--nli-model", help="NLI model id or path for the nli backend (env CLAIMKIT_NLI_MODEL).")
 ]
 EncoderOpt = Annotated[
-    Optional[str], typer.Option("--encoder-model", help="Encoder id or path for the learned backend.")
+    Optional[str],
+    typer.Option("--encoder-model", help="Encoder id or path for the learned backend (env CLAIMKIT_ENCODER_MODEL)."),
+]
+StanceHeadOpt = Annotated[
+    Optional[str],
+    typer.Option("--stance-head", help="Classifier head for the learned backend (env CLAIMKIT_STANCE_HEAD).",
+                 show_default=False),
 ]
 MaxCharsOpt = Annotated[
     Optional[int], typer.Option("--max-chars", help="Longest document accepted, in characters.", min=1)
 ]
 OutputOpt = Annotated[
-    Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+    Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output (- for stdout).")
 ]
 
 
@@ -97,52 +214,127 @@ def build_config(**options) -> Config:
 
 
 def published_date(value: str | None) -> date | None:
+    """The `--published` date, or a one-line usage error (exit 2)."""
     if value is None:
         return None
     try:
-        return parse_date(value, "--published")
+        return parse_date(value, "--published", "value")
     except ClaimkitError as err:
         raise fail(err.one_line()) from None
 
 
-def _analyses(inputs: list[str], config: Config, published: date | None, errors: list[InputError]):
-    """Analyse every readable input; collect the errors of the others (reported as they come)."""
+def load_analyzer(config: Config):  # -> claimkit.pipeline.Analyzer
+    """An `Analyzer` with its spaCy pipeline and stance backend loaded, or exit 2 with one line."""
     from claimkit.pipeline import Analyzer
 
     try:
         analyzer = Analyzer(config)
+        analyzer.stance  # noqa: B018 - load the backend now, before any output
     except ClaimkitError as err:
         raise fail(err.one_line()) from None
+    return analyzer
 
-    def documents() -> Iterator[Document]:
-        for item in read_inputs(inputs, published=published, max_chars=config.max_chars):
+
+class Run:
+    """One `extract` / `explain` run: reads the inputs, analyses them, counts what was skipped."""
+
+    def __init__(self, inputs: list[str], config: Config, published: date | None) -> None:
+        self.config = config
+        self.published = published
+        self.errors: list[ClaimkitError] = []
+        self.done = 0
+        # Globs are expanded now, before any output file exists to be matched;
+        # a pattern that matches nothing is reported when reading starts.
+        expanded = list(expand_inputs(inputs))
+        self.inputs = [item for item in expanded if not isinstance(item, InputError)]
+        self.unmatched = [item for item in expanded if isinstance(item, InputError)]
+
+    def skip(self, error: ClaimkitError) -> None:
+        self.errors.append(error)
+        typer.echo(f"claimkit: skipped: {error.one_line()}", err=True)
+
+    def documents(self) -> Iterator[Document]:
+        for error in self.unmatched:
+            self.skip(error)
+        if STDIN in self.inputs and _isatty(sys.stdin):
+            typer.echo("claimkit: reading standard input (end it with Ctrl-D)", err=True)
+        for item in read_inputs(self.inputs, published=self.published, max_chars=self.config.max_chars):
             if isinstance(item, InputError):
-                errors.append(item)
-                typer.echo(f"claimkit: skipped: {item.one_line()}", err=True)
+                self.skip(item)
             else:
                 yield item
 
+    def analyses(self, analyzer) -> Iterator[Analysis]:
+        def on_error(document: Document, err: Exception) -> None:
+            if os.environ.get(ENV_DEBUG):
+                raise err
+            self.skip(
+                AnalysisError(
+                    f"analysis failed ({type(err).__name__}: {err}); this is a claimkit bug, please "
+                    f"report it with the input (set {ENV_DEBUG}=1 for the traceback)",
+                    document.location,
+                )
+            )
+
+        try:
+            for analysis in analyzer.pipe(self.documents(), on_error=on_error):
+                self.done += 1
+                yield analysis
+        except ClaimkitError as err:
+            raise fail(err.one_line()) from None
+
+    def finish(self) -> None:
+        """Exit 1 when an input was skipped (with a summary line) or nothing was analysed."""
+        if self.errors:
+            typer.echo(
+                f"claimkit: {self.done} document(s) analysed, {len(self.errors)} input(s) skipped", err=True
+            )
+            raise typer.Exit(EXIT_INPUT)
+        if self.done == 0:
+            raise fail("no documents to analyse", EXIT_INPUT)
+
+
+def _isatty(stream: Any) -> bool:
     try:
-        yield from analyzer.pipe(documents())
-    except ClaimkitError as err:
-        raise fail(err.one_line()) from None
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
-def _finish(errors: list[InputError], done: int) -> None:
-    if errors:
-        typer.echo(f"claimkit: {done} document(s) analysed, {len(errors)} input(s) skipped", err=True)
-        raise typer.Exit(EXIT_INPUT)
-    if done == 0:
-        raise fail("no documents to analyse", EXIT_INPUT)
+def check_output(output: Path | None, inputs: list[str]) -> None:
+    """Refuse an output file that is an input (it would be emptied before it is read)."""
+    if output is None or str(output) == STDIN or not output.exists():
+        return
+    target = output.resolve()
+    for item in inputs:
+        if item != STDIN and Path(item).exists() and Path(item).resolve() == target:
+            raise fail(OutputError("is also an input; choose another output file", str(output)).one_line())
 
 
-def _writer(output: Path | None):
-    if output is None:
+def open_output(output: Path | None) -> IO[str]:
+    """Standard output, or the `-o` file opened for writing (one-line error and exit 2 if it cannot be)."""
+    if output is None or str(output) == STDIN:
         return sys.stdout
     try:
         return output.open("w", encoding="utf-8")
     except OSError as err:
-        raise fail(f"{output}: cannot write: {err.strerror}") from None
+        reason = err.strerror or str(err)
+        if isinstance(err, FileNotFoundError):
+            reason = f"{reason} (the directory {str(output.parent)!r} does not exist)"
+        raise fail(OutputError(f"cannot write: {reason}", str(output)).one_line()) from None
+
+
+class _Console(Console):
+    """A rich console whose broken pipe ends the run like any other write (exit 141)."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
+def make_console(out: IO[str]) -> Console:
+    """A rich console: the terminal's width on a terminal, 160 columns in a file or pipe."""
+    return _Console(file=out, width=None if _isatty(out) else FILE_WIDTH)
 
 
 @app.command("extract")
@@ -155,53 +347,51 @@ def extract_command(
     stance_backend: BackendOpt = None,
     nli_model: NliOpt = None,
     encoder_model: EncoderOpt = None,
+    stance_head: StanceHeadOpt = None,
     max_chars: MaxCharsOpt = None,
-    statements: Annotated[bool, typer.Option("--statements", help="Table format: list the statements too.")] = False,
+    statements: Annotated[bool, typer.Option("--statements", help="Table and Markdown: list the statements too.")] = False,
     output: OutputOpt = None,
 ) -> None:
     """Extract claims, speakers and the explanation matrix from documents.
 
-    Example: claimkit extract article.txt --format jsonl
+    Example: claimkit extract article.txt posts.jsonl --format jsonl
     """
     config = build_config(
         spacy_model=spacy_model, stance_backend=stance_backend, nli_model=nli_model,
-        encoder_model=encoder_model, max_chars=max_chars, platform=platform,
+        encoder_model=encoder_model, stance_head=stance_head, max_chars=max_chars, platform=platform,
     )
-    errors: list[InputError] = []
-    results = _analyses(inputs, config, published_date(published), errors)
-    done = _render(results, fmt, output, statements)
-    _finish(errors, done)
-
-
-def _render(results: Iterator[Analysis], fmt: Format, output: Path | None, statements: bool) -> int:
-    from claimkit.render import markdown, render_json, render_jsonl_line, table
-
-    out = _writer(output)
-    done = 0
+    run = Run(inputs, config, published_date(published))
+    check_output(output, run.inputs)
+    analyzer = load_analyzer(config)
+    out = open_output(output)
     try:
-        if fmt is Format.jsonl:
-            for analysis in results:
-                out.write(render_jsonl_line(analysis) + "\n")
-                out.flush()
-                done += 1
-        elif fmt is Format.json:
-            collected = list(results)
-            done = len(collected)
-            if collected:
-                out.write(render_json(collected) + "\n")
-        elif fmt is Format.markdown:
-            for analysis in results:
-                out.write(markdown.render([analysis]) + "\n")
-                done += 1
-        else:
-            console = Console(file=out, width=None if out is sys.stdout else 160)
-            for analysis in results:
-                table.print_analysis(console, analysis, statements=statements)
-                done += 1
+        render(run.analyses(analyzer), fmt, out, statements)
     finally:
         if out is not sys.stdout:
             out.close()
-    return done
+    run.finish()
+
+
+def render(results: Iterator[Analysis], fmt: Format, out: IO[str], statements: bool = False) -> None:
+    """Write the analyses in `fmt` as they come (JSON waits for all: one object or an array)."""
+    from claimkit.render import markdown, render_json, render_jsonl_line, table
+
+    if fmt is Format.json:
+        collected = list(results)
+        if collected:
+            out.write(render_json(collected) + "\n")
+        return
+    console = make_console(out) if fmt is Format.table else None
+    for number, analysis in enumerate(results):
+        if fmt is Format.jsonl:
+            out.write(render_jsonl_line(analysis) + "\n")
+        elif fmt is Format.markdown:
+            out.write(("\n" if number else "") + markdown.render([analysis], statements=statements))
+        else:
+            if number:
+                console.print()
+            table.print_analysis(console, analysis, statements=statements)
+        out.flush()
 
 
 @app.command("explain")
@@ -214,32 +404,39 @@ def explain_command(
     stance_backend: BackendOpt = None,
     nli_model: NliOpt = None,
     encoder_model: EncoderOpt = None,
+    stance_head: StanceHeadOpt = None,
     max_chars: MaxCharsOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    """Show only the explanation matrix, with the evidence quote behind each stance."""
+    """Show only the explanation matrix, with the evidence quote behind each stance.
+
+    Example: claimkit explain article.txt
+    """
     from claimkit.render import markdown, table
 
     config = build_config(
         spacy_model=spacy_model, stance_backend=stance_backend, nli_model=nli_model,
-        encoder_model=encoder_model, max_chars=max_chars, platform=platform,
+        encoder_model=encoder_model, stance_head=stance_head, max_chars=max_chars, platform=platform,
     )
-    errors: list[InputError] = []
-    out = _writer(output)
-    done = 0
-    console = Console(file=out, width=None if out is sys.stdout else 160)
+    run = Run(inputs, config, published_date(published))
+    check_output(output, run.inputs)
+    analyzer = load_analyzer(config)
+    out = open_output(output)
+    console = make_console(out)
     try:
-        for analysis in _analyses(inputs, config, published_date(published), errors):
+        for number, analysis in enumerate(run.analyses(analyzer)):
             if markdown_out:
-                out.write(f"## {analysis.id}\n\n" + markdown.render_matrix(analysis) + "\n")
+                out.write(("\n" if number else "") + f"## {analysis.id}\n\n" + markdown.render_matrix(analysis))
             else:
-                console.print(f"[bold]{analysis.id}[/bold]")
+                if number:
+                    console.print()
+                table.print_heading(console, analysis)
                 table.print_matrix(console, analysis, evidence=True)
-            done += 1
+            out.flush()
     finally:
         if out is not sys.stdout:
             out.close()
-    _finish(errors, done)
+    run.finish()
 
 
 @app.command("eval")
@@ -282,7 +479,7 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         typer.echo("claimkit: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(0)
+        _silence_stdout()
+        sys.exit(EXIT_PIPE)

@@ -65,15 +65,22 @@ class Config:
     def __post_init__(self) -> None:
         from claimkit.stance import BACKENDS
 
-        if self.stance_backend not in BACKENDS:
+        if not isinstance(self.stance_backend, str) or self.stance_backend not in BACKENDS:
             raise ConfigError(
                 f"unknown stance backend {self.stance_backend!r}; "
                 f"expected one of: {', '.join(sorted(BACKENDS))}"
             )
-        if not isinstance(self.max_chars, int) or self.max_chars <= 0:
+        if isinstance(self.max_chars, bool) or not isinstance(self.max_chars, int) or self.max_chars <= 0:
             raise ConfigError(f"max_chars must be a positive integer, got {self.max_chars!r}")
-        if not self.spacy_model:
-            raise ConfigError("spacy_model must name an installed spaCy pipeline")
+        if not isinstance(self.spacy_model, str) or not self.spacy_model.strip():
+            raise ConfigError(
+                f"spacy_model must name an installed spaCy pipeline (e.g. {DEFAULT_SPACY_MODEL}), "
+                f"got {self.spacy_model!r}"
+            )
+        for name in ("encoder_model", "stance_head", "nli_model", "platform"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, str):
+                raise ConfigError(f"{name} must be a string, got {value!r}")
 
     @classmethod
     def from_options(cls, **options: Any) -> Config:

@@ -19,7 +19,8 @@ class ClaimkitError(Exception):
 
     def one_line(self) -> str:
         """The error as the CLI prints it: `[E101] file:line: message`."""
-        where = f"{self.location}: " if self.location else ""
+        location = self.location.replace("\n", "\\n") if self.location else ""
+        where = f"{location}: " if location else ""
         text = " ".join(self.message.split())
         return f"[{self.code}] {where}{text}"
 
@@ -34,26 +35,38 @@ class InputError(ClaimkitError):
 
 
 class MissingFileError(InputError):
+    """The file does not exist, or a glob pattern matches no file."""
+
     code = "E101"
 
 
 class NotAFileError(InputError):
+    """The path is a directory, a named pipe, a device or a socket."""
+
     code = "E102"
 
 
 class BinaryInputError(InputError):
+    """The file holds binary data (NUL bytes) or UTF-16 text."""
+
     code = "E103"
 
 
 class EncodingError(InputError):
+    """The file is not UTF-8; the message gives the line and byte."""
+
     code = "E104"
 
 
 class EmptyInputError(InputError):
+    """The document (or JSONL file) holds no text."""
+
     code = "E105"
 
 
 class TooLargeError(InputError):
+    """The document is longer than `--max-chars`."""
+
     code = "E106"
 
 
@@ -64,13 +77,39 @@ class JsonlError(InputError):
 
 
 class DateError(InputError):
+    """A date (header, JSONL field or --published) is not YYYY-MM-DD."""
+
     code = "E108"
+
+
+class UnreadableError(InputError):
+    """The file exists but cannot be read (permission denied, I/O error)."""
+
+    code = "E109"
+
+
+class OutputError(ClaimkitError):
+    """The output file (`-o`) cannot be written."""
+
+    code = "E110"
+
+
+class AnalysisError(ClaimkitError):
+    """Analysing one document failed unexpectedly (a claimkit bug: please report it)."""
+
+    code = "E900"
 
 
 class GoldError(ClaimkitError):
     """A gold corpus line breaks the SPEC's gold format (names file, line and field)."""
 
     code = "E200"
+
+
+class SchemaError(ClaimkitError, ValueError):
+    """A saved result (JSON output read back with `from_dict`) lacks a key or has a wrong type."""
+
+    code = "E210"
 
 
 class ConfigError(ClaimkitError):

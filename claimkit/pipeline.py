@@ -8,13 +8,14 @@ unchanged (one `Analyzer` per worker process).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from itertools import islice
 from typing import Any
 
 from claimkit import align, attribute, causes, claims, roles
 from claimkit.config import Config
+from claimkit.errors import ConfigError
 from claimkit.ingest import make_document
 from claimkit.lexicon.platforms import detect_platform
 from claimkit.nlp import load_spacy
@@ -96,9 +97,21 @@ class Analyzer:
         return self._analyze(document, self.nlp(masked_text(document)))
 
     def pipe(
-        self, texts: Iterable[TextOrDocument], batch_size: int = 16
+        self,
+        texts: Iterable[TextOrDocument],
+        batch_size: int = 16,
+        on_error: Callable[[Document, Exception], None] | None = None,
     ) -> Iterator[Analysis]:
         """Analyse many texts or `Document`s lazily, parsing them in batches.
+
+        Args:
+            texts: Texts or `Document`s.
+            batch_size: Documents parsed together by spaCy.
+            on_error: Called with the document and the exception when analysing
+                one document fails unexpectedly; that document is skipped and
+                the batch goes on. Without it the exception propagates.
+                Configuration errors (a missing model or backend) always
+                propagate: no document could be analysed.
 
         Example:
             >>> analyses = list(Analyzer().pipe(["I lost 500 followers today."]))
@@ -106,7 +119,18 @@ class Analyzer:
         iterator = iter(texts)
         while batch := [self.document(t) for t in islice(iterator, batch_size)]:
             parsed = self.nlp.pipe((masked_text(d) for d in batch), batch_size=batch_size)
-            yield from (self._analyze(d, doc) for d, doc in zip(batch, parsed, strict=True))
+            for document, doc in zip(batch, parsed, strict=True):
+                if on_error is None:
+                    yield self._analyze(document, doc)
+                    continue
+                try:
+                    result = self._analyze(document, doc)
+                except ConfigError:
+                    raise
+                except Exception as err:  # noqa: BLE001 - reported through on_error
+                    on_error(document, err)
+                    continue
+                yield result
 
     def _analyze(self, document: Document, doc) -> Analysis:
         platform = document.platform or detect_platform(doc.text) or self.config.platform

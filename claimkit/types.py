@@ -45,6 +45,54 @@ OFFICIAL_POSITIONS: tuple[str, ...] = ("endorsed", "rejected", "not_addressed")
 REPORTER = "reporter"
 
 
+def _fields(cls: type, data: Any, **converted: Any) -> dict[str, Any]:
+    """The keyword arguments for `cls` from a JSON object: known keys only, required keys checked.
+
+    Raises:
+        SchemaError: `data` is not an object, or lacks a key without a default.
+    """
+    from dataclasses import MISSING, fields
+
+    from claimkit.errors import SchemaError
+
+    if not isinstance(data, dict):
+        raise SchemaError(f"{cls.__name__}: expected a JSON object, found {type(data).__name__}")
+    known = fields(cls)
+    missing = [
+        f.name
+        for f in known
+        if f.name not in data and f.name not in converted
+        and f.default is MISSING and f.default_factory is MISSING
+    ]
+    if missing:
+        raise SchemaError(f"{cls.__name__}: missing key(s) {', '.join(missing)}")
+    values = {f.name: data[f.name] for f in known if f.name in data}
+    values.update(converted)
+    return values
+
+
+def _list(data: dict[str, Any], key: str, owner: str) -> list[Any]:
+    from claimkit.errors import SchemaError
+
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise SchemaError(f"{owner}.{key}: expected an array, found {type(value).__name__}")
+    return value
+
+
+def _each(data: dict[str, Any], key: str, owner: str, build: Any) -> list[Any]:
+    """`build` applied to each item of the array `data[key]`; errors name `owner.key[i]`."""
+    from claimkit.errors import SchemaError
+
+    items = []
+    for i, item in enumerate(_list(data, key, owner)):
+        try:
+            items.append(build(item))
+        except SchemaError as err:
+            raise SchemaError(f"{owner}.{key}[{i}]: {err.message}") from None
+    return items
+
+
 @dataclass(frozen=True)
 class Document:
     """One input document: an article, a post or a thread.
@@ -82,6 +130,11 @@ class Span:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        """The span from its JSON object (`to_dict`'s inverse)."""
+        return cls(**_fields(cls, data))
+
 
 @dataclass
 class Statement:
@@ -106,6 +159,11 @@ class Statement:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Statement:
+        """The statement from its JSON object (`to_dict`'s inverse)."""
+        return cls(**_fields(cls, data))
 
 
 @dataclass
@@ -134,6 +192,12 @@ class Claim:
         data = asdict(self)
         data["mentions"] = [m.to_dict() for m in self.mentions]
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        """The claim from its JSON object (`to_dict`'s inverse)."""
+        mentions = _each(data, "mentions", "Claim", Span.from_dict) if isinstance(data, dict) else []
+        return cls(**_fields(cls, data, mentions=mentions))
 
 
 @dataclass
@@ -172,6 +236,14 @@ class StanceRecord:
         data["evidence"] = self.evidence.to_dict()
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StanceRecord:
+        """The stance record from its JSON object (`to_dict`'s inverse)."""
+        converted = {}
+        if isinstance(data, dict) and "evidence" in data:
+            converted["evidence"] = Span.from_dict(data["evidence"])
+        return cls(**_fields(cls, data, **converted))
+
 
 @dataclass
 class Explanation:
@@ -200,6 +272,21 @@ class Explanation:
             "anonymous_stances": [s.to_dict() for s in self.anonymous_stances],
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Explanation:
+        """The explanation from its JSON object (`to_dict`'s inverse)."""
+        converted: dict[str, Any] = {}
+        if isinstance(data, dict):
+            converted = {
+                "mentions": _each(data, "mentions", "Explanation", Span.from_dict),
+                "stances": _each(data, "stances", "Explanation", StanceRecord.from_dict),
+                "anonymous_stances": _each(data, "anonymous_stances", "Explanation", StanceRecord.from_dict),
+            }
+            for key in ("supporters", "deniers", "queriers", "commenters"):
+                if key in data:
+                    converted[key] = list(_list(data, key, "Explanation"))
+        return cls(**_fields(cls, data, **converted))
+
 
 @dataclass
 class Analysis:
@@ -219,7 +306,9 @@ class Analysis:
     statements: list[Statement]
     claims: list[Claim]
     explanations: list[Explanation]
-    text: str = field(default="", repr=False)
+    # The input text is not part of the JSON object, so equality ignores it:
+    # `Analysis.from_dict(json.loads(a.to_json())) == a`.
+    text: str = field(default="", repr=False, compare=False)
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
         """The SPEC's JSON object for this document."""
@@ -238,6 +327,37 @@ class Analysis:
     def to_json(self, indent: int | None = None) -> str:
         """The document's JSON object as a string (one line unless `indent`)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """An analysis from its JSON object, e.g. a line of `claimkit extract --format jsonl`.
+
+        Keys the types do not know are ignored, and so may be the team's
+        extensions (`platform`, `speaker_text`, ...); a missing SPEC key raises
+        `SchemaError` naming where, e.g. `Analysis.claims[0]: Claim: missing key(s) kind`.
+
+        Example:
+            >>> import json
+            >>> a = Analysis("doc", None, None, [], [], [])
+            >>> Analysis.from_dict(json.loads(a.to_json())) == a
+            True
+        """
+        converted: dict[str, Any] = {}
+        if isinstance(data, dict):
+            converted = {
+                "published": data.get("published"),
+                "platform": data.get("platform"),
+                "statements": _each(data, "statements", "Analysis", Statement.from_dict),
+                "claims": _each(data, "claims", "Analysis", Claim.from_dict),
+                "explanations": _each(data, "explanations", "Analysis", Explanation.from_dict),
+                "text": data.get("text") or "",
+            }
+        return cls(**_fields(cls, data, **converted))
+
+    @classmethod
+    def from_json(cls, line: str) -> Analysis:
+        """An analysis from one JSON line (`to_json`'s inverse)."""
+        return cls.from_dict(json.loads(line))
 
     def to_markdown(self) -> str:
         """A Markdown report: claims table and explanation matrix."""

@@ -19,12 +19,20 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-def render(analyses: Sequence[Analysis], evidence: bool = True) -> str:
-    """Markdown for several documents: heading, claims, matrix and evidence."""
+def render(analyses: Sequence[Analysis], evidence: bool = True, statements: bool = False) -> str:
+    """Markdown for several documents: heading, (statements,) claims, matrix and evidence."""
     parts = []
     for analysis in analyses:
-        parts.append(f"## {analysis.id}\n")
-        parts.append(f"Published: {analysis.published or 'unknown'} · Platform: {analysis.platform or 'unknown'}\n")
+        parts.append(f"## {_cell(analysis.id)}\n")
+        parts.append(
+            f"Published: {analysis.published or 'unknown'} · Platform: {_cell(analysis.platform or 'unknown')}\n"
+        )
+        if statements:
+            if analysis.statements:
+                rows = views.statement_rows(analysis)
+                parts.append("### Statements\n\n" + table(views.STATEMENT_HEADERS, rows) + "\n")
+            else:
+                parts.append("### Statements\n\nNo statements found.\n")
         if analysis.claims:
             parts.append("### Claims\n\n" + table(views.CLAIM_HEADERS, views.claim_rows(analysis)) + "\n")
         else:
@@ -41,6 +49,6 @@ def render_matrix(analysis: Analysis, evidence: bool = True) -> str:
     if evidence:
         for explanation in analysis.explanations:
             out.append(f"**{explanation.cause}** (official: {explanation.official_position})\n")
-            out += [f"- {_cell(line)}" for line in views.evidence_lines(explanation)]
+            out += [f"- {_cell(line)}" for line in views.evidence_lines(explanation, analysis=analysis)]
             out.append("")
     return "\n".join(out)

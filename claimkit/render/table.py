@@ -1,10 +1,15 @@
-"""The readable terminal view (rich tables)."""
+"""The readable terminal view (rich tables).
+
+Every cell is plain text (`rich.text.Text`), never markup: a speaker called
+"[deleted]" or a file named "post[1].txt" prints as it is.
+"""
 
 from __future__ import annotations
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from claimkit.render import views
 from claimkit.types import Analysis
@@ -15,20 +20,29 @@ def _table(title: str, headers: tuple[str, ...], rows: list[tuple[str, ...]]) ->
     for header in headers:
         table.add_column(header, overflow="fold")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))
     return table
 
 
-def _heading(analysis: Analysis) -> str:
+def heading(analysis: Analysis) -> Text:
+    """`id · published · platform`, in bold."""
     bits = [analysis.id, analysis.published or "date unknown", analysis.platform or "platform unknown"]
-    return "[bold]" + " · ".join(bits) + "[/bold]"
+    return Text(" · ".join(bits), style="bold")
+
+
+def print_heading(console: Console, analysis: Analysis) -> None:
+    """The document's heading line."""
+    console.print(heading(analysis))
 
 
 def print_analysis(console: Console, analysis: Analysis, statements: bool = False) -> None:
-    """Claims, then the explanation matrix (and optionally the statements)."""
-    console.print(_heading(analysis))
+    """Claims, then the explanation matrix (and, with `statements`, the statements first)."""
+    print_heading(console, analysis)
     if statements:
-        console.print(_table("Statements", views.STATEMENT_HEADERS, views.statement_rows(analysis)))
+        if analysis.statements:
+            console.print(_table("Statements", views.STATEMENT_HEADERS, views.statement_rows(analysis)))
+        else:
+            console.print("No statements found.")
     if analysis.claims:
         console.print(_table("Claims", views.CLAIM_HEADERS, views.claim_rows(analysis)))
     else:
@@ -39,12 +53,14 @@ def print_analysis(console: Console, analysis: Analysis, statements: bool = Fals
 def print_matrix(console: Console, analysis: Analysis, evidence: bool = True) -> None:
     """The explanation matrix; with `evidence`, the quotes behind each row."""
     if not analysis.explanations:
-        console.print("No explanations raised.\n")
+        console.print("No explanations raised.")
         return
     console.print(_table("Explanations", views.MATRIX_HEADERS, views.matrix_rows(analysis)))
     if evidence:
         for explanation in analysis.explanations:
-            console.print(f"[bold]{explanation.cause}[/bold] — official: {explanation.official_position}")
-            for line in views.evidence_lines(explanation):
-                console.print(f"  {line}", markup=False, highlight=False)
-        console.print()
+            title = Text(explanation.cause, style="bold")
+            title.append(f" — official: {explanation.official_position}", style="")
+            console.print(title)
+            for line in views.evidence_lines(explanation, analysis=analysis):
+                console.print(Text(f"  {line}"), highlight=False)
+            console.print()

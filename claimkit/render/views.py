@@ -6,11 +6,16 @@ renderers show the same columns in the same order.
 
 from __future__ import annotations
 
-from claimkit.types import Analysis, Claim, Explanation
+import re
+
+from claimkit.types import Analysis, Claim, Explanation, StanceRecord
 
 CLAIM_HEADERS = ("#", "kind", "subject", "amount", "qualifier", "span", "platform", "said by")
 MATRIX_HEADERS = ("explanation", "official position", "supporters", "deniers", "queries")
 STATEMENT_HEADERS = ("#", "speaker", "role", "cue", "text")
+
+# A sentence ends at . ! ? (then a space) or at a line break.
+SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+|\n")
 
 KIND_LABELS = {
     "follower_loss": "loss",
@@ -70,24 +75,52 @@ def matrix_rows(analysis: Analysis) -> list[tuple[str, ...]]:
     ]
 
 
-def evidence_lines(explanation: Explanation, width: int = 160) -> list[str]:
-    """`speaker (role) stance: "quote"` for each stance, strongest first."""
+def evidence_lines(explanation: Explanation, width: int = 160, analysis: Analysis | None = None) -> list[str]:
+    """`speaker (role) stance (confidence) on "cue": sentence` for each stance, strongest first.
+
+    With `analysis`, the quote is the sentence of the statement that holds
+    the evidence; without it, the evidence span alone.
+    """
     lines = []
     ordered = sorted(explanation.stances, key=lambda s: -s.confidence)
     for stance in ordered + explanation.anonymous_stances:
-        quote = " ".join(stance.evidence.text.split())
-        if len(quote) > width:
-            quote = quote[: width - 1] + "…"
+        cue = " ".join(stance.evidence.text.split())
+        quote = _shorten(evidence_sentence(stance, analysis) or cue, width)
         who = stance.voice if stance.voice and stance.voice != stance.speaker else ""
         name = f"{stance.speaker} ({stance.role}{', ' + who if who else ''})"
-        lines.append(f'{name} {stance.stance} ({stance.confidence:.2f}): "{quote}"')
+        head = f"{name} {stance.stance} ({stance.confidence:.2f})"
+        lines.append(f'{head}: "{quote}"' if quote == cue else f'{head} on "{cue}": {quote}')
     return lines
+
+
+def evidence_sentence(stance: StanceRecord, analysis: Analysis | None) -> str | None:
+    """The sentence of the stance's statement around its evidence span (None if unknown).
+
+    Example: evidence "apolitical" in the statement `"Our tools are
+    apolitical," a spokesperson said. They act on spam.` gives
+    `"Our tools are apolitical," a spokesperson said.`
+    """
+    if analysis is None or not 0 <= stance.statement < len(analysis.statements):
+        return None
+    statement = analysis.statements[stance.statement]
+    start = stance.evidence.start - statement.start
+    end = stance.evidence.end - statement.start
+    text = statement.text
+    if not (0 <= start <= end <= len(text)) or text[start:end] != stance.evidence.text:
+        return None
+    left = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = next((m.start() + len(m.group(1) or "") for m in SENTENCE_END.finditer(text, end)), len(text))
+    return " ".join(text[left:right].split()) or None
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def statement_rows(analysis: Analysis, width: int = 100) -> list[tuple[str, ...]]:
     """One row per statement, its text shortened to `width`."""
     rows = []
     for i, s in enumerate(analysis.statements):
-        text = " ".join(s.text.split())
-        rows.append((str(i), s.speaker, s.role, s.cue, text if len(text) <= width else text[: width - 1] + "…"))
+        rows.append((str(i), s.speaker, s.role, s.cue, _shorten(s.text, width)))
     return rows
