@@ -462,8 +462,9 @@ class _Resolver:
         key = name.lower().strip()
         if key in PRONOUNS_PERSON | PRONOUNS_THING or is_platform_anaphor(name) or self._is_title(key):
             earlier = [f for f in known if f.start < offset and not f.anonymous and f.speaker]
-            if is_platform_anaphor(name) and self.platform:
-                return self.platform, "platform"
+            if is_platform_anaphor(name):
+                # "the company said": the document's platform, or the nominal itself when none is known.
+                return (self.platform or clean_name(name) or name), "platform"
             if key in PRONOUNS_THING:
                 thing = self._last(self.things, offset)
                 named = [f.speaker for f in earlier if is_chatbot(f.speaker) or platform_of_name(f.speaker)]
