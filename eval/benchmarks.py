@@ -99,8 +99,8 @@ PUBLISHED: dict[str, list[dict[str, Any]]] = {
 }
 
 
-class DatasetsMissing(SystemExit):
-    """The datasets folder (or one of its files) is not there."""
+class DatasetsMissing(FileNotFoundError):
+    """The datasets folder (or one of its files) is not there; the message says where it looked."""
 
 
 # --- reading the files -----------------------------------------------------

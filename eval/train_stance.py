@@ -16,12 +16,13 @@ never read):
 - SemEval-2016 Task 6 train: tweet vs. topic, favor -> support,
   against -> deny, none -> comment.
 
-Model selection: a small grid of head settings is scored on a held-out slice
-of the training data (15 % of RumourEval threads, 15 % of SemEval tweets, 20 %
-of team documents, chosen by hash); the best setting by the mean of the
-held-out scores (RumourEval macro-F1, SemEval F_avg, team macro-F1) is then
-refit on all the training data and written as
-`claimkit/data/stance_head.safetensors` + `stance_head.json`.
+Model selection: a few head settings (`candidates`) are compared by 3-fold
+cross-validation over the training data (folds by RumourEval thread, SemEval
+tweet and team document, so related rows stay together); the best by the
+mean over sources of the out-of-fold scores (team macro-F1, RumourEval
+macro-F1, SemEval F_avg) is refit on all the training data and written as
+`claimkit/data/stance_head.safetensors` + `stance_head.json`. The benchmark
+test sets are never used for selection.
 
 Determinism: fixed seed, `torch.use_deterministic_algorithms(True)`, one
 thread (with one thread and the encoder's equal-length batches a text's
@@ -64,7 +65,7 @@ DEFAULT_CORPUS = REPO / "corpora" / "dev.jsonl"
 DEFAULT_CACHE = REPO / "eval" / "cache"
 DEFAULT_SEED = 13
 DEFAULT_TEAM_WEIGHT = 5.0
-HELD_OUT = {"rumoureval2019": 15, "semeval2016": 15, "team": 20}  # percent, by group hash
+FOLDS = 3  # cross-validation folds for model selection, by a hash of each example's group
 SOURCES = ("team", "rumoureval2019", "semeval2016")
 
 
@@ -78,6 +79,8 @@ class Example:
     source: str
     group: str
     context: str | None = None
+    speaker_role: str | None = None
+    cue_flags: str = ""
 
 
 def say(message: str) -> None:
@@ -116,89 +119,109 @@ def semeval_examples(path: Path) -> list[Example]:
 # --- the team corpus --------------------------------------------------------------
 
 
-def _names_match():
-    """`claimkit.scoring.names_match`, or the SPEC section 6 rule if scoring is not there yet."""
-    try:
-        from claimkit.scoring import names_match
+def gold_stance(gold: Sequence[dict], cause: str, speaker: str, handle: str | None, role: str) -> str | None:
+    """The gold stance of the first (speaker, cause) tuple a prediction matches, or None.
 
-        return names_match, "claimkit.scoring.names_match"
-    except ImportError:
-        import re
+    Speakers match as the scorer matches them (`claimkit.scoring`): same
+    `platform` / `reporter` role, or `names_match` with the statement's handle.
+    """
+    from claimkit.scoring import VOICE_ROLES, names_match
 
-        def norm(name: str) -> list[str]:
-            words = re.sub(r"[^\w\s]", " ", name.lower().replace("@", "")).split()
-            return words[1:] if words[:1] == ["the"] else words
-
-        def names_match(a: str, b: str) -> bool:
-            x, y = norm(a), norm(b)
-            return bool(x and y) and (x == y or set(x) <= set(y) or set(y) <= set(x))
-
-        return names_match, "SPEC section 6 fallback (claimkit.scoring not available)"
-
-
-def gold_stance(gold: Sequence[dict], cause: str, speaker: str, handle: str | None, role: str, match) -> str | None:
-    """The gold stance of the (speaker, cause) tuple a statement matches, or None."""
     for tuple_ in gold:
         if tuple_.get("cause") != cause:
             continue
-        if tuple_.get("role") in ("platform", "reporter"):
-            if role == tuple_["role"]:
-                return tuple_["stance"]
-            continue
-        names = [name for name in (speaker, handle) if name]
-        if any(match(tuple_["speaker"], name) for name in names):
+        if tuple_.get("role") in VOICE_ROLES and role == tuple_["role"]:
+            return tuple_["stance"]
+        if names_match(speaker, tuple_.get("speaker"), handle_a=handle):
             return tuple_["stance"]
     return None
 
 
-def team_examples(corpus: Path, spacy_model: str | None) -> tuple[list[Example], dict[str, Any]]:
-    """Examples from the team's gold corpus, through the pipeline (see the module docstring)."""
-    if not corpus.is_file():
-        return [], {"status": f"absent ({corpus.relative_to(REPO) if corpus.is_relative_to(REPO) else corpus}): trained on public data only"}
-    from claimkit import Analyzer
-    from claimkit.ingest import make_document
-    from claimkit.lexicon.causes import DESCRIPTIONS
-    from claimkit.pipeline import masked_text
+class _Recorder:
+    """A stance backend that answers like the wrapped one and keeps every input it is asked about."""
 
-    match, matcher = _names_match()
-    options = {"stance_backend": "rules"}
-    if spacy_model:
-        options["spacy_model"] = spacy_model
-    analyzer = Analyzer(**options)
+    def __init__(self, backend) -> None:
+        self.backend, self.name, self.inputs = backend, backend.name, []
+
+    def predict(self, items):
+        self.inputs.extend(items)
+        return self.backend.predict(items)
+
+
+def _statement_at(statements, position: int):
+    """The innermost statement whose span holds `position`, or None."""
+    holding = [s for s in statements if s.start <= position < s.end]
+    return min(holding, key=lambda s: s.end - s.start) if holding else None
+
+
+def team_examples(corpus: Path, spacy_model: str | None) -> tuple[list[Example], dict[str, Any]]:
+    """Examples from the team's gold corpus, through the pipeline (see the module docstring).
+
+    The pipeline runs unchanged (rules backend) and every `StanceInput` it
+    sends to the backend is kept: exactly the pairs a backend sees at run
+    time, one per cause mention. Each is labelled with the gold stance of
+    its statement's (speaker, cause) tuple, or skipped when there is none.
+    """
+    if not corpus.is_file():
+        return [], {"status": f"absent ({_shown(corpus)}): trained on public data only"}
+    from claimkit import Analyzer
+    from claimkit.config import Config
+    from claimkit.ingest import make_document
+    from claimkit.stance import load_backend
+
+    class RecordingAnalyzer(Analyzer):
+        @property
+        def stance(self):
+            if self._stance is None:
+                self._stance = _Recorder(load_backend(self.config, self.nlp))
+            return self._stance
+
+    config = Config.from_options(stance_backend="rules", spacy_model=spacy_model)
+    analyzer = RecordingAnalyzer(config)
     rows = read_jsonl(corpus)
     examples: list[Example] = []
-    records = unlabelled = 0
+    mentions = unlabelled = 0
     for number, row in enumerate(rows, start=1):
         document = make_document(
             row["text"], row["id"], published=row.get("published"), platform=row.get("platform"),
             author=row.get("author"), location=f"{corpus.name}:{number}",
         )
         analysis = analyzer.analyze(document)
-        doc = analyzer.nlp(masked_text(document))
-        for explanation in analysis.explanations:
-            if explanation.cause not in DESCRIPTIONS:
+        recorder = analyzer.stance
+        asked, recorder.inputs = recorder.inputs, []
+        for item in asked:
+            mentions += 1
+            start = (item.span.start_char if item.span is not None else 0) + max(item.cue_start, 0)
+            statement = _statement_at(analysis.statements, start)
+            label = None
+            if statement is not None and not statement.anonymous:
+                label = gold_stance(row.get("stances", []), item.cause, statement.speaker,
+                                    statement.handle, statement.role)
+            if label is None:
+                unlabelled += 1
                 continue
-            for record in explanation.stances:
-                records += 1
-                statement = analysis.statements[record.statement]
-                label = gold_stance(row.get("stances", []), explanation.cause, statement.speaker,
-                                    statement.handle, statement.role, match)
-                if label is None:
-                    unlabelled += 1
-                    continue
-                span = doc.char_span(record.evidence.start, record.evidence.end, alignment_mode="expand")
-                sentence = span.sent.text if span is not None else record.evidence.text
-                examples.append(Example(sentence, DESCRIPTIONS[explanation.cause], label, "team", row["id"]))
+            examples.append(Example(item.text, item.target, label, "team", row["id"],
+                                    speaker_role=item.speaker_role or statement.role,
+                                    cue_flags=item.cue_flags))
         if number % 10 == 0 or number == len(rows):
             say(f"team corpus: {number}/{len(rows)} documents, {len(examples)} examples")
     summary = {
         "status": "used",
+        "file": _shown(corpus),
         "documents": len(rows),
-        "stance_records": records,
+        "gold_stance_tuples": sum(len(row.get("stances", [])) for row in rows),
+        "cause_mentions": mentions,
         "skipped_no_gold": unlabelled,
-        "name_matching": matcher,
+        "examples": len(examples),
+        "name_matching": "claimkit.scoring (names_match, platform/reporter role rule)",
     }
     return examples, summary
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the repository when it is inside it."""
+    path = path.resolve()
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
 
 
 # --- embeddings -------------------------------------------------------------------
@@ -244,17 +267,21 @@ def embed_all(encoder, texts: Sequence[str], cache_dir: Path | None) -> dict[str
 # --- training and selection ----------------------------------------------------------
 
 
-def held_out(example: Example) -> bool:
-    """Whether an example is in the model-selection slice (by a hash of its group)."""
-    bucket = int(hashlib.sha256(f"{example.source}|{example.group}".encode()).hexdigest(), 16) % 100
-    return bucket < HELD_OUT[example.source]
+def fold_of(example: Example) -> int:
+    """The cross-validation fold of an example: a hash of its source and group
+    (RumourEval thread, SemEval tweet, team document), so a thread or a
+    document never straddles two folds."""
+    return int(hashlib.sha256(f"{example.source}|{example.group}".encode()).hexdigest(), 16) % FOLDS
 
 
 def features_for(examples: Sequence[Example], blocks: Sequence[str], vectors: dict, encoder):
     from claimkit.stance.base import StanceInput
     from claimkit.stance.learned import embed_pairs
 
-    items = [StanceInput(e.text, e.target, context=e.context) for e in examples]
+    items = [
+        StanceInput(e.text, e.target, context=e.context, speaker_role=e.speaker_role, cue_flags=e.cue_flags)
+        for e in examples
+    ]
     return embed_pairs(encoder, items, blocks, embeddings=vectors)
 
 
@@ -267,17 +294,13 @@ def weights_for(examples: Sequence[Example], team_weight: float):
 def labels_for(examples: Sequence[Example]):
     import torch
 
-    return torch.tensor([LABELS.index(e.label) for e in examples])
-
-
-def held_out_scores(head, features, examples: Sequence[Example]) -> dict[str, float]:
-    """Per-source held-out scores: macro-F1 (RumourEval, team) and F_avg (SemEval)."""
-    import torch
-
     from claimkit.stance.learned import LABELS as HEAD_LABELS
 
-    with torch.inference_mode():
-        predicted = [HEAD_LABELS[i] for i in head(features).argmax(dim=1).tolist()]
+    return torch.tensor([HEAD_LABELS.index(e.label) for e in examples])
+
+
+def scores_by_source(examples: Sequence[Example], predicted: Sequence[str]) -> dict[str, float]:
+    """Macro-F1 over the four labels (team, RumourEval) and F_avg (SemEval), per source."""
     scores = {}
     for source in SOURCES:
         index = [i for i, e in enumerate(examples) if e.source == source]
@@ -293,19 +316,56 @@ def held_out_scores(head, features, examples: Sequence[Example]) -> dict[str, fl
     return scores
 
 
-def candidates(seed: int) -> list[tuple[str, tuple[str, ...], Any]]:
-    """The settings the held-out slice chooses from: (name, feature blocks, head arguments)."""
+@dataclass(frozen=True)
+class Candidate:
+    """A head setting that model selection compares."""
+
+    name: str
+    blocks: tuple[str, ...]
+    args: Any  # HeadArgs
+    team_weight: float
+
+
+def candidates(seed: int, team_weight: float) -> list[Candidate]:
+    """The settings cross-validation chooses from (the first is the default).
+
+    All are one-hidden-layer MLPs (256 units, 5 epochs, AdamW); they differ
+    in class weighting, input dropout, team weight and feature blocks.
+    """
     from claimkit.stance.learned import DEFAULT_BLOCKS, HeadArgs
 
-    with_context = (*DEFAULT_BLOCKS, "u*c", "has_context")
-    base = HeadArgs(seed=seed)  # one hidden layer of 256, dropout 0.3, sqrt class weights
+    base = HeadArgs(seed=seed)  # dropout 0.3 (input and hidden), sqrt class weights
     return [
-        ("mlp256-5ep", DEFAULT_BLOCKS, base),
-        ("mlp256-3ep", DEFAULT_BLOCKS, replace(base, epochs=3)),
-        ("mlp256-10ep", DEFAULT_BLOCKS, replace(base, epochs=10)),
-        ("mlp256-5ep-balanced", DEFAULT_BLOCKS, replace(base, class_weight="balanced")),
-        ("mlp256-5ep-context", with_context, base),
+        Candidate("mlp256", DEFAULT_BLOCKS, base, team_weight),
+        Candidate("mlp256-no-input-dropout", DEFAULT_BLOCKS, replace(base, input_dropout=0.0), team_weight),
+        Candidate("mlp256-balanced", DEFAULT_BLOCKS, replace(base, class_weight="balanced"), team_weight),
+        Candidate("mlp256-team2x", DEFAULT_BLOCKS, base, 2 * team_weight),
+        Candidate("mlp256-context", (*DEFAULT_BLOCKS, "u*c", "has_context"), base, team_weight),
+        Candidate("mlp256-role-cue", (*DEFAULT_BLOCKS, "role", "cue"), base, team_weight),
+        Candidate("mlp256-cos-deny-cue", (*DEFAULT_BLOCKS, "cos", "deny_cue"), replace(base, input_dropout=0.1), team_weight),
     ]
+
+
+def cross_validate(candidate: Candidate, examples: Sequence[Example], vectors: dict, encoder) -> dict[str, float]:
+    """Out-of-fold scores per source: each fold predicted by a head trained on the others."""
+    import torch
+
+    from claimkit.stance.learned import train_head
+
+    features = features_for(examples, candidate.blocks, vectors, encoder)
+    labels = labels_for(examples)
+    weights = weights_for(examples, candidate.team_weight)
+    folds = torch.tensor([fold_of(e) for e in examples])
+    predicted = [""] * len(examples)
+    for fold in range(FOLDS):
+        train_rows = (folds != fold).nonzero().flatten()
+        test_rows = (folds == fold).nonzero().flatten()
+        head = train_head(features[train_rows], labels[train_rows], weights[train_rows], candidate.args)
+        with torch.inference_mode():
+            best = head(features[test_rows]).argmax(dim=1).tolist()
+        for row, label in zip(test_rows.tolist(), best, strict=True):
+            predicted[row] = LABELS[label]
+    return scores_by_source(examples, predicted)
 
 
 def train(args: argparse.Namespace) -> dict[str, Any]:
@@ -313,7 +373,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     import torch
 
     from claimkit.stance.encoder import DEFAULT_ENCODER_NAME, DEFAULT_ENCODER_PACKAGE, SentenceEncoder
-    from claimkit.stance.learned import head_args_dict, save_head, train_head
+    from claimkit.stance.learned import BLOCK_DESCRIPTIONS, head_args_dict, save_head, train_head
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -347,31 +407,25 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
     timings["embeddings"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    train_part = [e for e in examples if not held_out(e)]
-    dev_part = [e for e in examples if held_out(e)]
-    say(f"selection: {len(train_part)} train / {len(dev_part)} held-out examples")
-    selection = []
-    choices = candidates(args.seed)
+    choices = candidates(args.seed, args.team_weight)
     if args.no_select:
         choices = choices[:1]
-    for name, blocks, head_args in choices:
+    say(f"selection: {FOLDS}-fold cross-validation of {len(choices)} settings")
+    selection = []
+    for candidate in choices:
         t1 = time.perf_counter()
-        head = train_head(
-            features_for(train_part, blocks, vectors, encoder), labels_for(train_part),
-            weights_for(train_part, args.team_weight), head_args,
-        )
-        scores = held_out_scores(head, features_for(dev_part, blocks, vectors, encoder), dev_part)
-        mean = round(sum(scores.values()) / len(scores), 4)
-        selection.append({"name": name, "held_out": scores, "mean": mean})
-        say(f"  {name:<26} held-out {scores} mean {mean:.4f} ({time.perf_counter() - t1:.1f}s)")
-    best = max(range(len(selection)), key=lambda i: (selection[i]["mean"], -i))
-    name, blocks, head_args = choices[best]
+        scores = {} if args.no_select else cross_validate(candidate, examples, vectors, encoder)
+        mean = round(sum(scores.values()) / len(scores), 4) if scores else None
+        selection.append({"name": candidate.name, "cross_validation": scores, "mean": mean})
+        say(f"  {candidate.name:<28} {scores} mean {mean} ({time.perf_counter() - t1:.1f}s)")
+    best = max(range(len(selection)), key=lambda i: (selection[i]["mean"] or 0, -i))
+    chosen = choices[best]
     timings["selection"] = time.perf_counter() - t0
-    say(f"chosen: {name}; refitting on all {len(examples)} examples")
+    say(f"chosen: {chosen.name}; refitting on all {len(examples)} examples")
 
     t0 = time.perf_counter()
-    head = train_head(features_for(examples, blocks, vectors, encoder), labels_for(examples),
-                      weights_for(examples, args.team_weight), head_args)
+    head = train_head(features_for(examples, chosen.blocks, vectors, encoder), labels_for(examples),
+                      weights_for(examples, chosen.team_weight), chosen.args)
     timings["final_fit"] = time.perf_counter() - t0
 
     example_digest = hashlib.sha256()
@@ -388,16 +442,16 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             "weights_key": encoder_key(encoder),
         },
         "features": {
-            "blocks": list(blocks),
-            "question": "statement contains '?'",
-            "negation": "statement matches claimkit.stance.learned.NEGATION_RE",
+            "blocks": list(chosen.blocks),
+            "descriptions": {block: BLOCK_DESCRIPTIONS[block] for block in chosen.blocks},
+            "standardised": "each feature minus its training mean, over its training std (stored in the head)",
         },
         "training": {
-            "setting": name,
-            "args": head_args_dict(head_args),
+            "setting": chosen.name,
+            "args": head_args_dict(chosen.args),
             "seed": args.seed,
             "threads": args.threads,
-            "team_weight": args.team_weight,
+            "team_weight": chosen.team_weight,
             "examples": {
                 source: dict(sorted(Counter(e.label for e in examples if e.source == source).items()))
                 for source in SOURCES
@@ -406,11 +460,11 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             "inputs_sha256": {key: sha256_file(path) for key, path in sorted(files.items())},
             "examples_sha256": example_digest.hexdigest(),
             "selection": {
-                "held_out_percent": HELD_OUT,
-                "train_examples": len(train_part),
-                "held_out_examples": len(dev_part),
+                "method": f"{FOLDS}-fold cross-validation over the training data, folds by thread / "
+                "tweet / document hash; score = mean over sources of macro-F1 (team, RumourEval) "
+                "and F_avg (SemEval)",
                 "candidates": selection,
-                "chosen": name,
+                "chosen": chosen.name,
             },
             "torch": torch.__version__,
         },
@@ -426,7 +480,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
         "json_sha256": sha256_file(out.with_suffix(".json")),
         "seconds": {key: round(value, 1) for key, value in timings.items()},
         "machine": {"cpus": os.cpu_count(), "python": platform_module.python_version()},
-        "chosen": name,
+        "chosen": chosen.name,
         "selection": selection,
         "examples": meta["training"]["examples"],
         "team_corpus": team_summary,

@@ -16,8 +16,15 @@ Feature blocks (the head's JSON names the blocks it was trained with):
 | `u*v`, `|u-v|` | d | element-wise product and absolute difference |
 | `c`, `u*c` | d | context embedding and its product with `u` (zeros without context) |
 | `has_context` | 1 | 1 when the input has a context |
+| `cos` | 1 | cosine similarity of `u` and `v` |
 | `question` | 1 | 1 when the statement contains `?` (`QUESTION_RE`) |
 | `negation` | 1 | 1 when the statement has a negation word (`NEGATION_RE`) |
+| `deny_cue` | 1 | 1 when the statement has a word that rejects a claim (`DENY_RE`: false, hoax, lies...) |
+| `role` | 4 | one-hot speaker role (platform, affected, third_party, reporter); zeros when unknown |
+| `cue` | 3 | one-hot cue flag from cause detection (own_negation, deny, weak); zeros otherwise |
+
+`role` and `cue` are known only for pipeline inputs (never for the public
+benchmarks), so they can only be learned from the team corpus.
 
 The shipped head is `claimkit/data/stance_head.safetensors` with
 `stance_head.json` beside it (labels, feature blocks, encoder, seed,
@@ -39,7 +46,7 @@ from torch import nn
 from claimkit.errors import ConfigError, ModelNotFoundError
 from claimkit.stance.base import StanceInput, StancePrediction
 from claimkit.stance.encoder import BATCH_SIZE, SentenceEncoder, load_encoder
-from claimkit.types import STANCES
+from claimkit.types import ROLES, STANCES
 
 #: Output order of the head.
 LABELS: tuple[str, ...] = STANCES
@@ -50,15 +57,44 @@ NEGATION_RE = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n[’']t\b",
     re.IGNORECASE,
 )
+DENY_RE = re.compile(
+    r"\b(?:false|untrue|not true|hoax|lies|lie|lying|liars?|debunked|fake news|misinformation|"
+    r"disinformation|rumou?rs?|unconfirmed|no evidence|nonsense|bs|bullshit|wrong|doubt|deny|denies|denied)\b",
+    re.IGNORECASE,
+)
+#: `StanceInput.cue_flags` values of the `cue` block, in order.
+CUE_FLAGS: tuple[str, ...] = ("own_negation", "deny", "weak")
 #: Every feature block this code can compute (see the module docstring).
 KNOWN_BLOCKS: tuple[str, ...] = (
-    "u", "v", "u*v", "|u-v|", "c", "u*c", "has_context", "question", "negation",
+    "u", "v", "u*v", "|u-v|", "cos", "c", "u*c", "has_context", "question", "negation", "deny_cue",
+    "role", "cue",
 )
+#: What each block is, as the head's JSON records it.
+BLOCK_DESCRIPTIONS: dict[str, str] = {
+    "u": "statement embedding",
+    "v": "target embedding",
+    "u*v": "element-wise product of statement and target embeddings",
+    "|u-v|": "element-wise absolute difference of statement and target embeddings",
+    "cos": "cosine similarity of statement and target",
+    "c": "context embedding (zeros without context)",
+    "u*c": "element-wise product of statement and context embeddings (zeros without context)",
+    "has_context": "1 when the input has a context",
+    "question": f"1 when the statement matches /{QUESTION_RE.pattern}/",
+    "negation": f"1 when the statement matches /{NEGATION_RE.pattern}/i",
+    "deny_cue": f"1 when the statement matches /{DENY_RE.pattern}/i",
+    "role": f"one-hot speaker role {list(ROLES)} (zeros when unknown)",
+    "cue": f"one-hot cue flag {list(CUE_FLAGS)} (zeros otherwise)",
+}
+#: Widths of the blocks that do not scale with the embedding size.
+FIXED_WIDTHS: dict[str, int] = {
+    "cos": 1, "has_context": 1, "question": 1, "negation": 1, "deny_cue": 1,
+    "role": len(ROLES), "cue": len(CUE_FLAGS),
+}
 DEFAULT_BLOCKS: tuple[str, ...] = ("u", "v", "u*v", "|u-v|", "question", "negation")
 HEAD_FORMAT = "claimkit.stance_head"
 TRAIN_HINT = (
     "rebuild it with `python eval/train_stance.py` (see docs/stance-backends.md), "
-    "or unset CLAIMKIT_STANCE_HEAD / Config.stance_head to use the head shipped with claimkit"
+    "or unset --stance-head / CLAIMKIT_STANCE_HEAD to use the head shipped with claimkit"
 )
 
 
@@ -74,7 +110,7 @@ def meta_path(head_path: str | Path) -> Path:
 
 def block_width(block: str, dim: int) -> int:
     """How many features a block adds, for embeddings of size `dim`."""
-    return 1 if block in ("has_context", "question", "negation") else dim
+    return FIXED_WIDTHS.get(block, dim)
 
 
 def feature_width(blocks: Sequence[str], dim: int) -> int:
@@ -102,6 +138,8 @@ def pair_features(
     c: torch.Tensor,
     has_context: torch.Tensor,
     texts: Sequence[str],
+    roles: Sequence[str | None] | None = None,
+    cue_flags: Sequence[str] | None = None,
 ) -> torch.Tensor:
     """The feature matrix for statement, target and context embeddings.
 
@@ -112,6 +150,8 @@ def pair_features(
         c: Context embeddings, (n, d); zero rows where there is no context.
         has_context: (n,) 0/1.
         texts: The n statement texts (for the surface flags).
+        roles: The n speaker roles (None where unknown), for the `role` block.
+        cue_flags: The n cue flags ("" where none), for the `cue` block.
 
     Returns:
         A float32 (n, width) tensor.
@@ -121,16 +161,26 @@ def pair_features(
     def flag(pattern: re.Pattern) -> torch.Tensor:
         return torch.tensor([[1.0 if pattern.search(t) else 0.0] for t in texts]).reshape(-1, 1)
 
+    def one_hot(values: Sequence[str | None] | None, names: Sequence[str]) -> torch.Tensor:
+        values = values if values is not None else [None] * len(texts)
+        return torch.tensor([[1.0 if value == name else 0.0 for name in names] for value in values]).reshape(
+            -1, len(names)
+        )
+
     make = {
         "u": lambda: u,
         "v": lambda: v,
         "u*v": lambda: u * v,
         "|u-v|": lambda: (u - v).abs(),
+        "cos": lambda: (u * v).sum(dim=1, keepdim=True),
         "c": lambda: c,
         "u*c": lambda: u * c,
         "has_context": lambda: has_context.reshape(-1, 1).float(),
         "question": lambda: flag(QUESTION_RE),
         "negation": lambda: flag(NEGATION_RE),
+        "deny_cue": lambda: flag(DENY_RE),
+        "role": lambda: one_hot(roles, ROLES),
+        "cue": lambda: one_hot(cue_flags, CUE_FLAGS),
     }
     return torch.cat([make[block]() for block in blocks], dim=1).float()
 
@@ -146,7 +196,7 @@ def embed_pairs(
 
     Args:
         encoder: The sentence encoder.
-        items: The inputs (their `text`, `target` and `context` are used).
+        items: The inputs (`text`, `target`, `context`, `speaker_role`, `cue_flags`).
         blocks: Feature blocks to build.
         batch_size: Encoder batch size.
         embeddings: Precomputed text -> vector (e.g. a training cache);
@@ -162,7 +212,10 @@ def embed_pairs(
     v = torch.stack([vectors[item.target] if item.target else zero for item in items])
     c = torch.stack([vectors[item.context] if item.context else zero for item in items])
     has_context = torch.tensor([1.0 if item.context else 0.0 for item in items])
-    return pair_features(blocks, u, v, c, has_context, [item.text for item in items])
+    return pair_features(
+        blocks, u, v, c, has_context, [item.text for item in items],
+        [item.speaker_role for item in items], [item.cue_flags for item in items],
+    )
 
 
 class StanceHead(nn.Module):
@@ -171,21 +224,22 @@ class StanceHead(nn.Module):
     Args:
         in_dim: Number of input features.
         hidden: Hidden units; 0 makes the head a logistic regression.
-        dropout: Dropout before each linear layer (training only).
+        dropout: Dropout before the output layer (training only).
+        input_dropout: Dropout on the standardised features (training only).
     """
 
-    def __init__(self, in_dim: int, hidden: int = 256, dropout: float = 0.0) -> None:
+    def __init__(self, in_dim: int, hidden: int = 256, dropout: float = 0.0, input_dropout: float = 0.0) -> None:
         super().__init__()
         self.in_dim, self.hidden = in_dim, hidden
         self.register_buffer("feature_mean", torch.zeros(in_dim))
         self.register_buffer("feature_scale", torch.ones(in_dim))
         if hidden:
             self.layers = nn.Sequential(
-                nn.Dropout(dropout), nn.Linear(in_dim, hidden), nn.ReLU(),
+                nn.Dropout(input_dropout), nn.Linear(in_dim, hidden), nn.ReLU(),
                 nn.Dropout(dropout), nn.Linear(hidden, len(LABELS)),
             )
         else:
-            self.layers = nn.Sequential(nn.Dropout(dropout), nn.Linear(in_dim, len(LABELS)))
+            self.layers = nn.Sequential(nn.Dropout(input_dropout), nn.Linear(in_dim, len(LABELS)))
 
     def forward(self, features: torch.Tensor) -> torch.Tensor:
         """Logits, (n, 4), in `LABELS` order."""
@@ -202,7 +256,8 @@ class HeadArgs:
         batch_size: Examples per optimiser step.
         lr: AdamW learning rate.
         weight_decay: AdamW weight decay.
-        dropout: Dropout rate while training.
+        dropout: Dropout rate before the output layer while training.
+        input_dropout: Dropout rate on the input features while training.
         class_weight: `none`, `balanced` (each label weighs the same in
             total) or `sqrt` (weights by the square root of `balanced`).
         seed: Seed of the initial weights, dropout and shuffling.
@@ -214,6 +269,7 @@ class HeadArgs:
     lr: float = 1e-3
     weight_decay: float = 1e-2
     dropout: float = 0.3
+    input_dropout: float = 0.3
     class_weight: str = "sqrt"
     seed: int = 13
 
@@ -223,8 +279,8 @@ class HeadArgs:
                 f"hidden must be >= 0, epochs and batch_size >= 1; got {self.hidden}, "
                 f"{self.epochs}, {self.batch_size}"
             )
-        if not (self.lr > 0 and self.weight_decay >= 0 and 0 <= self.dropout < 1):
-            raise ConfigError("lr must be > 0, weight_decay >= 0 and 0 <= dropout < 1")
+        if not (self.lr > 0 and self.weight_decay >= 0 and 0 <= self.dropout < 1 and 0 <= self.input_dropout < 1):
+            raise ConfigError("lr must be > 0, weight_decay >= 0 and 0 <= dropout, input_dropout < 1")
         if self.class_weight not in ("none", "balanced", "sqrt"):
             raise ConfigError(
                 f"class_weight must be none, balanced or sqrt, got {self.class_weight!r}"
@@ -276,7 +332,7 @@ def train_head(
     try:
         torch.manual_seed(args.seed)
         shuffle = torch.Generator().manual_seed(args.seed)
-        head = StanceHead(features.shape[1], args.hidden, args.dropout)
+        head = StanceHead(features.shape[1], args.hidden, args.dropout, args.input_dropout)
         head.feature_mean.copy_(features.mean(dim=0))
         head.feature_scale.copy_(features.std(dim=0, unbiased=False).clamp(min=1e-3))
         optimiser = torch.optim.AdamW(head.parameters(), lr=args.lr, weight_decay=args.weight_decay)
@@ -309,6 +365,7 @@ def save_head(head: StanceHead, path: str | Path, meta: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tensors = {name: t.detach().contiguous().clone() for name, t in head.state_dict().items()}
     save_file(tensors, str(path), metadata={"format": HEAD_FORMAT})
+    path.chmod(0o644)  # safetensors writes 0600; the head ships in the package
     description = dict(meta)
     description.update(
         format=HEAD_FORMAT,
