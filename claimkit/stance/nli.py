@@ -128,17 +128,19 @@ class NliStance:
     def __init__(self, name_or_path: str, batch_size: int = BATCH_SIZE) -> None:
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
+        from claimkit.stance.encoder import load_pretrained
+
         self.model_name = name_or_path
         self.batch_size = batch_size
         try:
-            self.tokenizer = AutoTokenizer.from_pretrained(name_or_path)
-            self.model = AutoModelForSequenceClassification.from_pretrained(name_or_path)
+            self.tokenizer = load_pretrained(AutoTokenizer.from_pretrained, name_or_path)
+            self.model = load_pretrained(AutoModelForSequenceClassification.from_pretrained, name_or_path)
         except (OSError, ValueError) as err:
             where = (
                 "the folder holds no loadable tokenizer and model"
                 if Path(name_or_path).exists()
                 else "it is not a local folder and not in the local Hugging Face cache "
-                "(no download when offline)"
+                "and the hub cannot be reached from here"
             )
             raise ModelNotFoundError(
                 f"cannot load NLI model {name_or_path!r}: {where}; pass a local folder with "
