@@ -11,6 +11,19 @@ os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 import pytest  # noqa: E402
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--runslow",
+        action="store_true",
+        default=False,
+        help="also run the slow tests (retraining the learned head: minutes)",
+    )
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: minutes long; runs with --runslow or CLAIMKIT_RUNSLOW=1")
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The default spaCy pipeline, loaded once for the session."""
