@@ -56,9 +56,15 @@ _SPAN_NUMBER = rf"\d+(?:\.\d+)?|{_WORD}|a|an|a\s+single|one\s+single|a\s+couple\
 #: "in the last 36 hours", "in just 15 days", "within 24 hours", "over two days", "15days".
 SPAN_RE = re.compile(
     rf"\b(?P<prep>in|over|within|during|across|inside|for|under)\s+"
-    rf"(?P<mods>(?:(?:just|only|about|around|roughly|less\s+than|under|barely|the|a|last|past|first|previous|"
-    rf"span\s+of|space\s+of|course\s+of|mere|short|single)\s+)*)"
+    rf"(?P<mods>(?:(?:just|only|about|around|roughly|less\s+than|under|barely|the|a|an|last|past|first|previous|"
+    rf"next|following|those|these|same|initial|span\s+of|space\s+of|course\s+of|mere|short|single)\s+)*)"
     rf"(?P<n>{_SPAN_NUMBER})?\s*-?\s*(?P<unit>{_UNIT})\b",
+    re.IGNORECASE,
+)
+#: "lower than it was 36 hours ago", "since two days ago": a change over an explicit span.
+AGO_SPAN_RE = re.compile(
+    rf"\b(?:than|since|compared\s+(?:with|to))\s+(?:(?:it|they|he|she|i|we|there|was|were|had|did|is|stood|the\s+count|my\s+count)\s+){{0,3}}"
+    rf"(?P<n>\d+(?:\.\d+)?|{_WORD}|a|an)\s*(?P<unit>{_UNIT})\s+ago\b",
     re.IGNORECASE,
 )
 #: Spans with no number: resolvable to dates, never a duration.
@@ -189,9 +195,11 @@ def find_spans(text: str) -> list[SpanMatch]:
     spans = []
     for match in SPAN_RE.finditer(text):
         mods = match.group("mods").lower().split()
+        unit = match.group("unit").lower()
         if match.group("n") is None:
-            # "in the last week", "over the past month": one unit, explicit.
-            if not ({"last", "past", "previous"} & set(mods)) or match.group("unit").lower().endswith("s"):
+            # "in a day", "in the last week", "over the next hour": one unit, explicit.
+            one = {"last", "past", "previous", "next", "following", "first", "initial"} & set(mods) or (mods and mods[-1] in {"a", "an", "single"})
+            if not one or (unit.endswith("s") and unit not in {"hrs", "mins", "secs"}):
                 continue
             seconds = _span_seconds("one", match.group("unit"))
         else:
@@ -200,6 +208,10 @@ def find_spans(text: str) -> list[SpanMatch]:
             continue
         relative = bool({"last", "past", "previous"} & set(mods))
         spans.append(SpanMatch(match.group(0), match.start(), match.end(), seconds, relative))
+    for match in AGO_SPAN_RE.finditer(text):
+        if not any(s.start <= match.start() < s.end for s in spans):
+            seconds = _span_seconds(match.group("n"), match.group("unit"))
+            spans.append(SpanMatch(match.group(0), match.start(), match.end(), seconds, True))
     for match in VAGUE_SPAN_RE.finditer(text):
         if not any(s.start <= match.start() < s.end for s in spans):
             spans.append(SpanMatch(match.group(0), match.start(), match.end(), None, True))

@@ -6,6 +6,8 @@ listed in the forms that occur (singular and plural).
 
 from __future__ import annotations
 
+from claimkit.lexicon.speech import PERSON_TITLES
+
 #: Nouns for a follower count ("followers", "subscribers", a Page's "fans"/"likes").
 FOLLOWER_NOUNS = frozenset({
     "follower", "followers", "subscriber", "subscribers", "subs", "sub", "fan", "fans",
@@ -36,8 +38,10 @@ LOSS_VERBS = frozenset({
     "vanish", "disappear", "evaporate", "wipe", "strip", "slash", "cut", "knock", "shave",
     "plunge", "plummet", "fall", "decline", "decrease", "shrink", "sink", "dip", "tumble",
     "crash", "go", "purge", "remove", "delete", "take", "erase", "scrub", "slide", "slip",
-    "dwindle", "nosedive", "unfollow",
+    "dwindle", "nosedive", "unfollow", "cost",
 })
+#: Loss verbs whose indirect object owns the followers ("the purge cost Selena Gomez 1 million followers").
+DATIVE_LOSS_VERBS = frozenset({"cost"})
 #: Verbs that keep their object removed from the owner, not taken by a platform
 #: ("removed", "took" are both: see `REMOVE_VERBS`).
 TAKING_VERBS = frozenset({"remove", "delete", "purge", "take", "erase", "scrub", "wipe", "cut", "strip", "slash"})
@@ -64,10 +68,14 @@ LEAVE_VERBS = frozenset({
 })
 #: Verbs whose subject is the followers coming back ("1,200 of them had come back", "300 are back").
 RETURN_VERBS = frozenset({"return", "come", "reappear", "recover", "bounce", "trickle", "flood", "rejoin", "reinstate", "restore"})
+#: Return verbs whose subject is the followers, never their owner ("300 came back").
+INTRANSITIVE_RETURNS = frozenset({"come", "return", "reappear", "trickle", "flood"})
+#: Words that tie people leaving to a follower list ("vanished from my follower list").
+FOLLOW_WORDS = frozenset({"follower", "followers", "follow", "unfollow", "unfollowed", "subscribers"})
 #: Adverbs that make "be" a return ("300 are already back").
 RETURN_ADVERBS = frozenset({"back"})
 #: Comparatives after a number that make it a loss ("80,000 fewer", "640 followers lighter", "900 down").
-LOSS_COMPARATIVES = frozenset({"fewer", "less", "lower", "lighter", "down", "short", "poorer", "smaller"})
+LOSS_COMPARATIVES = frozenset({"fewer", "less", "lower", "lighter", "down", "poorer", "smaller"})
 #: Comparatives after a number that make it a gain ("300 up on the week").
 GAIN_COMPARATIVES = frozenset({"up", "higher", "heavier", "richer", "bigger"})
 #: Nouns of leave-taking: "said goodbye to 48 followers", "tweeted a farewell to 3k subscribers".
@@ -93,7 +101,9 @@ TOTAL_VERBS = frozenset({"have", "boast", "reach", "hit", "pass", "cross", "surp
 
 #: Words that compare a number with an earlier claim of the same kind
 #: ("That compares with 1.2 billion in the fourth quarter").
-COMPARISON_PHRASES = ("compares with", "compared with", "compares to", "compared to", "comparison with", "up from", "down from")
+COMPARISON_PHRASES = ("compares with", "compared with", "compares to", "compared to", "comparison with")
+#: Words that join the items of a gapped list ("Shakira gave up 6.8m, Katy Perry 5.6m and Lady Gaga 5.4m").
+GAP_SEPARATORS = frozenset({",", ";", "and", "while", "whereas", "but", "with"})
 
 #: Nouns that stand for a named subject mentioned before ("the actor", "the label").
 SUBJECT_ANAPHORS = frozenset({
@@ -138,3 +148,80 @@ QUALIFIER_AFTER: dict[str, str] = {
     "or so": "approx", "ish": "approx", "-ish": "approx", "odd": "approx", "or thereabouts": "approx",
     "or fewer": "under", "or less": "under", "at most": "under",
 }
+
+#: A document that speaks of follower counts (or of the purges that move them):
+#: there a bare "lost 400" or "I'm 260 down" is about followers.
+FOLLOWER_CONTEXT_PATTERN = (
+    r"follow|subscri|\bfans?\b|\blikes\b|\bpurge|\bbots?\b|(?:fake|spam|inactive|dormant|locked)\s+accounts"
+)
+
+#: Words right after a number that make it a time, a rate or a rank, never an amount.
+TIME_UNITS = frozenset({
+    "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours",
+    "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years", "pm",
+    "am", "percent", "per", "%", "times", "x", "points", "stars", "quarter", "quarters",
+    "decades", "decade", "th", "st", "nd", "rd",
+})
+MONTH_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
+})
+#: Words right before a number that make it a rank, a version or a label ("No. 1", "iOS 17").
+NUMBER_LABELS = frozenset({"no", "number", "top", "rank", "ranked", "q", "h", "version", "ios", "android"})
+#: Nouns of time that follow a bare number ("lost 300 this morning"), never what it counts.
+TIME_NOUNS = frozenset({
+    "morning", "afternoon", "evening", "night", "overnight", "today", "yesterday", "tonight",
+    "week", "weekend", "month", "year", "day", "hour", "minute", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
+})
+#: Words between a number and the noun it counts ("80,000 fewer Twitter followers",
+#: "3,000 of his real followers", "1,000 lost subs").
+NOUN_MODIFIERS = frozenset({
+    "more", "fewer", "less", "of", "his", "her", "their", "its", "my", "our", "your", "the",
+    "new", "real", "fake", "active", "genuine", "loyal", "additional", "extra", "own",
+    "'s", "’s", "'", "twitter", "x", "instagram", "youtube", "facebook", "tiktok", "threads",
+    "insta", "ig", "total", "net", "page", "channel", "account", "suspected", "spam", "bot",
+    "inactive", "dormant", "suspicious", "automated", "locked", "inauthentic", "spammy",
+    "fraudulent", "questionable", "-", "–", "+", "or", "so", "odd", "just", "about", "lost",
+    "missing", "vanished", "deleted", "removed", "purged", "ghost", "bought", "paid",
+})
+#: Nouns whose possessor or "of" object owns the followers ("Obama's account", "the count of X").
+OWNED_NOUNS = frozenset({
+    "account", "accounts", "page", "channel", "handle", "profile", "count", "tally", "followers",
+    "following", "number", "list", "base", "subscribers", "likes", "fans", "subs",
+})
+#: Pronouns for the speaker (a first-person claim's subject) and for someone named before.
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "mine", "myself", "ourselves"})
+THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "it", "its"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whose"})
+#: Pronouns that never name a subject.
+OTHER_PRONOUNS = frozenset({"they", "them", "their", "theirs", "you", "your", "yours", "this", "these", "those", "what"})
+#: Words that spread one amount over conjoined subjects ("Warren and Sanders each lost 100,000").
+DISTRIBUTIVES = frozenset({"each", "both", "apiece"})
+#: Verbs whose "up"/"down" particle is not a change in the count ("gave up", "took down").
+PHRASAL_UP = frozenset({"give", "free", "use", "sign", "open", "end", "wind", "set", "clean", "clear", "buy", "snap", "rack"})
+PHRASAL_DOWN = REMOVE_VERBS | frozenset({"shut", "bring", "close", "take", "cut", "crack", "step", "track", "narrow", "write"})
+#: Lemmas the lemmatizer gets wrong ("unfollowed" → "unfollowe").
+LEMMA_FIXES: dict[str, str] = {"unfollowed": "unfollow", "unfollows": "unfollow", "unfollowing": "unfollow", "unfollow": "unfollow"}
+#: "dropped below 100 million", "climbed past 5,000": a count crossing a mark is a total.
+THRESHOLD_WORDS = frozenset({"below", "under", "above", "past", "beyond"})
+MOVE_VERBS = frozenset({
+    "drop", "fall", "decline", "dip", "plunge", "plummet", "sink", "tumble", "shrink", "slide",
+    "slip", "dwindle", "decrease", "crash", "nosedive", "rise", "climb", "jump", "rebound",
+    "bounce", "creep", "tick", "swell", "increase", "grow", "go", "move", "push", "pass",
+})
+#: Verb forms whose "up" is a particle, so that "up to N" is no qualifier ("woke up to 12,000 fewer").
+PARTICLE_UP_VERBS = frozenset({
+    "wake", "wakes", "woke", "woken", "waking", "sign", "signed", "end", "ended", "add", "added",
+    "adds", "go", "went", "goes", "shot", "climbed", "jumped", "crept", "moved", "ticked",
+    "bounced", "came", "come", "comes", "back", "opened", "looked", "showed", "turned",
+})
+#: Lower-case words inside names ("Facebook for Every Phone", "Bank of America").
+NAME_CONNECTORS = frozenset({"of", "for", "the", "and", "de", "da", "van", "von", "del", "la", "le", "bin", "al"})
+#: Titles before a name that are not part of it ("Sen. Elizabeth Warren", "Campaigner Leo Grant").
+NAME_TITLES = PERSON_TITLES | frozenset({
+    "sen", "senator", "rep", "representative", "gov", "governor", "mr", "mrs", "ms", "dr", "prof",
+    "campaigner", "animator", "comedian", "rapper", "singer", "actress", "pop", "star", "youtuber",
+    "commentator", "activist", "chef", "veteran", "television", "tv", "radio", "former",
+})

@@ -1,0 +1,133 @@
+"""Amount, span and date parsers (claimkit.numbers): pure functions, no model."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimkit.numbers import find_amounts, find_spans, parse_amount, resolve_period, words_to_int
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("80,000", 80_000),
+        ("900000", 900_000),
+        ("20M", 20_000_000),
+        ("80k", 80_000),
+        ("2.2k", 2_200),
+        ("1.7 million", 1_700_000),
+        ("3 million", 3_000_000),
+        ("4.3m", 4_300_000),
+        ("12bn", 12_000_000_000),
+        ("1.5 billion", 1_500_000_000),
+        ("10,000+", 10_000),
+        ("two million", 2_000_000),
+        ("twenty-five thousand", 25_000),
+        ("a million", 1_000_000),
+        ("half a million", 500_000),
+        ("five lakh", 500_000),
+        ("1 crore", 10_000_000),
+        ("one hundred and twenty", 120),
+    ],
+)
+def test_parse_amount(text, value):
+    assert parse_amount(text) == value
+
+
+@pytest.mark.parametrize("text", ["some", "a", "thousands", "millions", "", "many"])
+def test_parse_amount_rejects_words_without_a_number(text):
+    assert parse_amount(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("two million", 2_000_000), ("seventy thousand", 70_000), ("a hundred", 100), ("an", None), ("million", None)],
+)
+def test_words_to_int(text, value):
+    assert words_to_int(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("she lost 10,000+ followers", [("10,000", 10_000, True, False)]),
+        ("about 1.2M gone", [("1.2M", 1_200_000, False, False)]),
+        ("lost two million fans", [("two million", 2_000_000, False, True)]),
+        ("thread 1/3 at 12:30", []),
+        ("lost 500 and then 20k", [("500", 500, False, False), ("20k", 20_000, False, False)]),
+    ],
+)
+def test_find_amounts(text, expected):
+    found = [(a.text, a.value, a.plus, a.spelled) for a in find_amounts(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "seconds"),
+    [
+        ("lost 80,000 in the last 36 hours", "in the last 36 hours", 129_600),
+        ("lost 3,000 in just 15 days", "in just 15 days", 1_296_000),
+        ("lost 3,000 in one minute", "in one minute", 60),
+        ("lost 350 in a day", "in a day", 86_400),
+        ("lost 400 in 24 hours", "in 24 hours", 86_400),
+        ("lost 400 within a single day", "within a single day", 86_400),
+        ("lost 900 in the last week", "in the last week", 604_800),
+        ("lost 900 over the past month", "over the past month", 2_592_000),
+        ("lost 900 in a year", "in a year", 31_536_000),
+        ("lost 900 over two days", "over two days", 172_800),
+        ("got 150 back in the next hour", "in the next hour", 3_600),
+        ("in those same two weeks", "in those same two weeks", 1_209_600),
+        ("lost 900 in the space of 30 hours", "in the space of 30 hours", 108_000),
+        ("lost 650 in the past day", "in the past day", 86_400),
+        ("is 12,000 lower than it was 48 hours ago", "than it was 48 hours ago", 172_800),
+    ],
+)
+def test_explicit_spans(text, span, seconds):
+    spans = find_spans(text)
+    assert [(s.text, s.seconds) for s in spans] == [(span, seconds)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("lost 3,000 overnight", "overnight"),
+        ("lost 3,000 this week", "this week"),
+        ("lost 3,000 over the past few hours", "over the past few hours"),
+        ("lost 3,000 between Wednesday and Friday", "between Wednesday and Friday"),
+        ("down 75 since yesterday", "since yesterday"),
+        ("lost 3,000 in recent days", "in recent days"),
+        ("lost 120 in the first few days", "in the first few days"),
+    ],
+)
+def test_vague_spans_have_no_duration(text, span):
+    spans = find_spans(text)
+    assert [(s.text, s.seconds) for s in spans] == [(span, None)]
+
+
+def test_for_without_last_is_not_a_span():
+    assert find_spans("she has been on the site for 12 years") == []
+
+
+@pytest.mark.parametrize(
+    ("span", "seconds", "start", "end"),
+    [
+        ("in the last 36 hours", 129_600, date(2021, 6, 13), date(2021, 6, 15)),
+        ("in a day", 86_400, date(2021, 6, 14), date(2021, 6, 15)),
+        ("in the last week", 604_800, date(2021, 6, 8), date(2021, 6, 15)),
+        ("overnight", None, date(2021, 6, 14), date(2021, 6, 15)),
+        ("yesterday", None, date(2021, 6, 14), date(2021, 6, 14)),
+        ("this morning", None, date(2021, 6, 15), date(2021, 6, 15)),
+        ("this week", None, date(2021, 6, 14), date(2021, 6, 15)),  # 2021-06-15 is a Tuesday
+        ("last week", None, date(2021, 6, 7), date(2021, 6, 13)),
+        ("last month", None, date(2021, 5, 1), date(2021, 5, 31)),
+        ("between Wednesday and Friday", None, None, None),
+    ],
+)
+def test_resolve_period(span, seconds, start, end):
+    assert resolve_period(span, seconds, date(2021, 6, 15)) == (start, end)
+
+
+def test_resolve_period_without_reference_date():
+    assert resolve_period("overnight", None, None) == (None, None)
