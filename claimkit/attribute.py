@@ -37,6 +37,7 @@ from claimkit.lexicon.speech import (
     NOT_SPEAKERS,
     PERSON_TITLES,
     FINDING_NOUNS,
+    FINDING_VERBS,
     SPEAKING_NOUNS,
     SPEECH_VERBS,
 )
@@ -106,7 +107,9 @@ def clean_name(name: str) -> str:
     name = re.sub(r"^(?:an?|the)\s+", "", name, flags=re.IGNORECASE)
     words = name.split()
     # "Singer Ama Osei", "Veteran actor Rohan Vyas": the title is not the name.
-    while len(words) > 2 and words[0].lower() in NAME_PREFIXES and sum(w[:1].isupper() for w in words[1:]) >= 2:
+    while len(words) > 2 and (words[0].lower() in NAME_PREFIXES or words[0][:1].islower()) and sum(
+        w[:1].isupper() for w in words[1:]
+    ) >= 2:
         words = words[1:]
     return " ".join(words)
 
@@ -215,7 +218,7 @@ def find_embeds(text: str, start: int = 0) -> list[_Found]:
 
 
 def _speech_cue(token) -> str | None:
-    if token.dep_ in {"acl", "relcl", "amod", "compound", "nmod"}:
+    if token.dep_ in {"acl", "amod", "compound", "nmod"}:
         return None
     if token.pos_ not in {"VERB", "AUX"} and token.lemma_.lower() not in {"write", "tweet", "post"}:
         return None
@@ -223,11 +226,16 @@ def _speech_cue(token) -> str | None:
 
 
 def _subject_of(verb):
-    """The grammatical subject of a verb, climbing through xcomp/advcl/conj chains."""
+    """The grammatical subject of a verb, climbing through xcomp/advcl/conj chains.
+
+    A relative pronoun gives the noun it stands for ("the report, which said").
+    """
     current = verb
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
+            if subjects[0].lower_ in {"which", "who", "that"} and current.dep_ in {"relcl", "acl"}:
+                return current.head
             return subjects[0]
         if current.dep_ in {"xcomp", "advcl", "conj", "pcomp"} and current.head.i != current.i:
             current = current.head
@@ -299,13 +307,20 @@ def _speaking_noun_owner(head):
     """"Facebook's explanation", "a statement from Twitter", "a Washington Post
     analysis" → the speaker's token."""
     lemma = head.lemma_.lower()
-    if lemma not in SPEAKING_NOUNS and head.lower_ not in SPEAKING_NOUNS and lemma not in FINDING_NOUNS:
+    finding = lemma in FINDING_NOUNS or head.lower_ in FINDING_NOUNS
+    if lemma not in SPEAKING_NOUNS and head.lower_ not in SPEAKING_NOUNS and not finding:
         return None
     for child in head.children:
         if child.dep_ == "poss":
             return child
-        if lemma in FINDING_NOUNS and child.dep_ == "compound" and child.pos_ == "PROPN":
+        if finding and child.dep_ == "compound" and child.pos_ == "PROPN":
             return child
+        if finding and child.dep_ == "acl":  # "figures compiled by the BBC"
+            for agent in child.children:
+                if agent.dep_ == "agent" or agent.lower_ == "by":
+                    objects = [c for c in agent.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
         if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_):
@@ -410,12 +425,18 @@ def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
         root = tok.head
         if (
             tok.dep_ == "nsubj"
-            and (root.dep_ == "ROOT" or root.lemma_.lower() == "be")
-            and (root.lemma_.lower() in SPEECH_VERBS or root.lemma_.lower() in {"be", "find", "show", "suggest"})
+            and (root.lemma_.lower() in SPEECH_VERBS or root.lemma_.lower() in FINDING_VERBS | {"be"})
             and not any(c.dep_ == "neg" for c in root.children)
             and _speaking_noun_owner(tok) is not None
         ):
-            return speakers_of(tok), "said"
+            return speakers_of(tok), "said"  # "Facebook's explanation is ...", "CrowdTangle's figures show"
+        if (
+            tok.dep_ == "nsubj"
+            and root.lemma_.lower() in FINDING_VERBS
+            and (tok.pos_ == "PROPN" or tok.ent_type_ in {"ORG", "PERSON"})
+            and any(c.dep_ == "ccomp" for c in root.children)
+        ):
+            return speakers_of(tok), "said"  # "The Post found that ..."
     for tok in sent:
         cue = _speech_cue(tok)
         if not cue:
@@ -434,6 +455,8 @@ def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
         deps = {c.dep_ for c in tok.children}
         speakers = speakers_of(subject)
         content = {"ccomp", "xcomp", "prep", "dobj", "advcl", "dative", "prt"}
+        if tok.lemma_.lower() == "add":
+            content = {"ccomp"}  # "added 10k subscribers" is a gain, not speech
         if all(anonymous for _, _, anonymous in speakers):
             content = {"ccomp"}
         if deps & content:

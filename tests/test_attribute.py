@@ -182,3 +182,26 @@ def test_statement_offsets_point_into_the_input(analyzer):
     for statement in statements_of(analyzer, text):
         assert text[statement.start : statement.end] == statement.text
         assert statement.start >= len(" date 2022-11-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ("Shakira lost 6 million likes, Tallyho's figures show.", "Tallyho", "third_party"),
+        ("Keyhole's data show that the drop was steep.", "Keyhole", "third_party"),
+        ("The counts fell again, according to figures compiled by the BBC.", "BBC", "third_party"),
+        ("It came after YouTube's quarterly report, which said 1.6 million channels were removed.", "YouTube", "platform"),
+        ("The drop began when product head Nikita Bier said the company had removed bots.", "Nikita Bier", "platform"),
+        ("The Chronicle found that senators lost followers.", "Chronicle", "third_party"),
+    ],
+)
+def test_findings_and_relative_clauses_name_their_source(analyzer, text, speaker, role):
+    statements = statements_of(analyzer, text, platform="X")
+    matching = by_speaker(statements, speaker)
+    assert matching, [(s.speaker, s.role) for s in statements]
+    assert matching[0].role == role
+
+
+def test_adding_subscribers_is_not_speech(analyzer):
+    statements = statements_of(analyzer, "Ana Silva added 10k subscribers in a week.")
+    assert all(s.cue != "said" for s in statements)

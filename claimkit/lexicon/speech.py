@@ -54,8 +54,14 @@ SPEAKING_NOUNS = frozenset({
     "email", "letter", "tweet", "thread", "notification", "memo",
 })
 
+#: Verbs by which findings speak: "CrowdTangle's data show", "The Post found that".
+FINDING_VERBS = frozenset({"find", "show", "suggest", "indicate", "reveal", "put", "estimate", "count", "tally"})
+
 #: Nouns of findings whose owner speaks: "a Washington Post analysis found ...".
-FINDING_NOUNS = frozenset({"analysis", "report", "study", "survey", "review", "audit", "research", "data", "tally", "figures", "count"})
+FINDING_NOUNS = frozenset({
+    "analysis", "report", "study", "survey", "review", "audit", "research", "data", "datum",
+    "tally", "figures", "figure", "count", "numbers", "estimate", "estimates", "tracking",
+})
 
 #: Person-describing nouns that can stand for an earlier-named person ("the actor said").
 PERSON_TITLES = frozenset({
