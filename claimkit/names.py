@@ -7,55 +7,75 @@ the other's ("Kher" ~ "Anupam Kher"), or when a handle equals the name.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 
-_DROP_RE = re.compile(r"[^\w\s]")
+_APOSTROPHES = frozenset("'’ʼ`´")
+_VARIATION_SELECTORS = frozenset(range(0xFE00, 0xFE10)) | frozenset(range(0xE0100, 0xE01F0))
 
 
 def normalize_name(name: str | None) -> str:
-    """Lower-case, without `@`, punctuation, symbols or a leading "the".
+    """A name as the matcher compares it.
+
+    Lower-cased (Unicode case folding); `@`, apostrophes and zero-width or
+    variation characters dropped; other punctuation, symbols and emoji turned
+    into spaces; a leading "the" dropped (unless it is the whole name).
 
     Example:
-        >>> normalize_name("The @TwitterSupport!"), normalize_name("🇺🇸MFLYNNJR🇺🇸")
-        ('twittersupport', 'mflynnjr')
+        >>> normalize_name("The @Twitter_Support 🐦")
+        'twitter support'
+        >>> normalize_name("O'Brien")
+        'obrien'
     """
     if not name:
         return ""
-    text = unicodedata.normalize("NFKC", name).lower().replace("’", "'")
-    text = re.sub(r"'s\b", "", text)
-    text = text.replace("'", "")
-    text = _DROP_RE.sub(" ", text.replace("_", " "))
-    text = " ".join(text.split())
-    return re.sub(r"^the\s+", "", text)
+    chars: list[str] = []
+    for char in unicodedata.normalize("NFKC", name).casefold():
+        category = unicodedata.category(char)
+        if char == "@" or char in _APOSTROPHES or category == "Cf" or ord(char) in _VARIATION_SELECTORS:
+            continue
+        chars.append(" " if category[0] in "PSZC" else char)
+    tokens = "".join(chars).split()
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def handle_key(handle: str | None) -> str:
+    """A handle as names are compared: normalised, without spaces."""
+    return normalize_name(handle).replace(" ", "")
+
+
+def names_match(a: str | None, b: str | None, handle_a: str | None = None, handle_b: str | None = None) -> bool:
+    """Whether two speaker or subject names denote the same person (SPEC section 6).
+
+    True when, after `normalize_name`, the names are equal, or one's tokens
+    are a subset of the other's ("Kher" ~ "Anupam Kher"), or a handle equals
+    the other name (compared without spaces, so `@CandaceOwens` ~ "Candace
+    Owens"), or both handles are given and equal.
+
+    Example:
+        >>> names_match("Kher", "Anupam Kher")
+        True
+        >>> names_match("Jo", "Candace Owens", handle_a="@CandaceOwens")
+        True
+    """
+    norm_a, norm_b = normalize_name(a), normalize_name(b)
+    if norm_a and norm_b:
+        if norm_a == norm_b:
+            return True
+        tokens_a, tokens_b = set(norm_a.split()), set(norm_b.split())
+        if tokens_a <= tokens_b or tokens_b <= tokens_a:
+            return True
+    key_a, key_b = handle_key(handle_a), handle_key(handle_b)
+    if key_a and key_a in (norm_b.replace(" ", ""), key_b):
+        return True
+    return bool(key_b) and key_b == norm_a.replace(" ", "")
 
 
 def name_tokens(name: str | None) -> frozenset[str]:
     """The set of normalised tokens of a name."""
     return frozenset(normalize_name(name).split())
-
-
-def names_match(a: str | None, b: str | None, handle_a: str | None = None, handle_b: str | None = None) -> bool:
-    """True when two names refer to the same speaker by the SPEC's rule.
-
-    Example:
-        >>> names_match("Kher", "Anupam Kher"), names_match("Jack", "Jill")
-        (True, False)
-    """
-    na, nb = normalize_name(a), normalize_name(b)
-    if not na or not nb:
-        return False
-    if na == nb:
-        return True
-    ta, tb = set(na.split()), set(nb.split())
-    if ta <= tb or tb <= ta:
-        return True
-    squash_a, squash_b = na.replace(" ", ""), nb.replace(" ", "")
-    for handle, other in ((handle_a, squash_b), (handle_b, squash_a)):
-        if handle and normalize_name(handle).replace(" ", "") == other:
-            return True
-    return False
 
 
 def fullest_name(name: str, candidates: Iterable[str]) -> str:
