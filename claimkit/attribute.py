@@ -34,10 +34,10 @@ from claimkit.lexicon.platforms import (
 )
 from claimkit.lexicon.speech import (
     ANONYMOUS_HEADS,
-    NOT_SPEAKERS,
-    PERSON_TITLES,
     FINDING_NOUNS,
     FINDING_VERBS,
+    NOT_SPEAKERS,
+    PERSON_TITLES,
     SPEAKING_NOUNS,
     SPEECH_VERBS,
 )

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimkit.corpus import OTHER_CAUSE, GoldClaim, GoldDocument, GoldStance
-from claimkit.names import handle_key, names_match, normalize_name
+from claimkit.names import names_match, normalize_name
 from claimkit.types import CLAIM_KINDS, STANCES
 
 # Amounts match when |predicted - gold| <= gold / AMOUNT_TOLERANCE_DIVISOR (0.5 %).
@@ -329,22 +329,12 @@ def _empty_kinds() -> dict[str, dict[str, int]]:
 
 
 @dataclass
-class ClaimScores:
-    """Claim counts; precision, recall, F1 and the attribute accuracies derive from them.
-
-    `qualifier_correct`, `duration_correct` and `source_role_correct` count
-    matched pairs (there are `tp` of them); `skipped` counts predicted claims
-    not scored because their amount is null.
-    """
+class _Counts:
+    """True positives, false positives, false negatives, and the rates they give."""
 
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    qualifier_correct: int = 0
-    duration_correct: int = 0
-    source_role_correct: int = 0
-    skipped: int = 0
-    per_kind: dict[str, dict[str, int]] = field(default_factory=_empty_kinds)
 
     @property
     def precision(self) -> float:
@@ -357,6 +347,22 @@ class ClaimScores:
     @property
     def f1(self) -> float:
         return _f1(self.tp, self.fp, self.fn)
+
+
+@dataclass
+class ClaimScores(_Counts):
+    """Claim counts; precision, recall, F1 and the attribute accuracies derive from them.
+
+    `qualifier_correct`, `duration_correct` and `source_role_correct` count
+    matched pairs (there are `tp` of them); `skipped` counts predicted claims
+    not scored because their amount is null.
+    """
+
+    qualifier_correct: int = 0
+    duration_correct: int = 0
+    source_role_correct: int = 0
+    skipped: int = 0
+    per_kind: dict[str, dict[str, int]] = field(default_factory=_empty_kinds)
 
     @property
     def qualifier_accuracy(self) -> float:
@@ -409,7 +415,7 @@ class ClaimScores:
 
 
 @dataclass
-class StanceScores:
+class StanceScores(_Counts):
     """Stance tuple counts and the stance confusion matrix.
 
     `confusion[gold][predicted]` counts aligned pairs (same speaker and
@@ -417,22 +423,7 @@ class StanceScores:
     `missing`, a predicted tuple with no aligned gold in row `spurious`.
     """
 
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)
-
-    @property
-    def precision(self) -> float:
-        return _ratio(self.tp, self.tp + self.fp)
-
-    @property
-    def recall(self) -> float:
-        return _ratio(self.tp, self.tp + self.fn)
-
-    @property
-    def f1(self) -> float:
-        return _f1(self.tp, self.fp, self.fn)
 
     @property
     def aligned(self) -> int:

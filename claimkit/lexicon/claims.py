@@ -30,7 +30,7 @@ FOLLOWER_PRONOUNS = frozenset({"them", "those", "these"})
 #: Nouns that name the count itself ("follower count dropped by 3,000", "the number had dropped").
 COUNT_NOUNS = frozenset({
     "count", "counts", "tally", "tallies", "number", "numbers", "total", "following", "base",
-    "list", "numbers",
+    "list",
 })
 
 LOSS_VERBS = frozenset({

@@ -20,10 +20,10 @@ SPEECH_VERBS: dict[str, str] = {
     "describe": "said", "attribute": "said", "reveal": "said", "share": "posted",
     "dispute": "said", "contest": "said", "rebut": "said", "object": "said", "stress": "said",
     "emphasise": "said", "emphasize": "said", "caution": "said", "promise": "said",
-    "vow": "said", "lament": "said", "predict": "said", "estimate": "said", "concede": "said",
-    "confess": "said", "reckon": "said", "mention": "said", "recount": "said", "tell_of": "said",
+    "vow": "said", "lament": "said", "predict": "said", "estimate": "said",
+    "confess": "said", "reckon": "said", "mention": "said", "recount": "said",
     "write": "wrote", "tweet": "tweeted", "retweet": "tweeted", "state": "stated",
-    "post": "posted", "comment_on": "said", "message": "wrote", "email": "wrote",
+    "post": "posted", "message": "wrote", "email": "wrote",
 }
 
 #: Verbs that introduce a direct quote right after them ("X said, "...").

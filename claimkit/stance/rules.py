@@ -35,7 +35,6 @@ from claimkit.lexicon.stance import (
     HEDGES,
     NEGATIONS,
     QUERY_VERBS,
-    QUESTION_STARTERS,
     REPORTING_NOUNS,
     REPORTING_VERBS,
 )
@@ -247,7 +246,7 @@ def _reporting_noun_in(chain, cue_ids: set[int]):
 def _reported_by_other(chain, cue_ids: set[int]) -> bool:
     """The cue sits in the complement of someone's speech or belief verb ("users claimed that ...")."""
     path = chain + [chain[-1].head]
-    for below, token in zip(path, path[1:]):
+    for below, token in zip(path, path[1:], strict=False):
         believing = token.lower_ in BELIEF_WORDS
         if not believing and (token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS):
             continue
