@@ -1112,6 +1112,11 @@ def _verb_subjects(reader: _Reader, anchor, trigger, statement: Statement) -> li
         verb = trigger
     if verb is None:
         return []
+    stranded = _name_left_of_subjectless(verb)
+    if stranded is not None:
+        name, first = subjects.of_token(stranded, statement)
+        if name:
+            return [(name, first)]
     lemma = _lemma(verb)
     owners = [c for c in verb.children if c.dep_ in {"dative", "iobj"} and lemma in DATIVE_LOSS_VERBS or c.dep_ == "dobj" and lemma == "unfollow"]
     owners += [obj for child in verb.children if child.dep_ in {"prep", "prt"} and child.lower_ in {"from", "off", "for", "of"}
@@ -1132,6 +1137,33 @@ def _verb_subjects(reader: _Reader, anchor, trigger, statement: Statement) -> li
     names = _conjuncts(subject) if subject.pos_ == "PROPN" and _distributes(verb, subject, anchor) else [subject]
     resolved = [subjects.of_token(token, statement) for token in names]
     return [(name, first) for name, first in resolved if name]
+
+
+def _name_left_of_subjectless(verb):
+    """A misparsed coordinated clause: "..., and Katy Perry, the most-followed person, dropped by 3 million",
+    where the parser hangs the name on the previous clause and leaves the verb without a subject.
+
+    Returns the person named just before the verb (past an appositive), when the verb has no
+    subject of its own and is attached as an adverbial or conjunct clause.
+    """
+    if verb.dep_ not in {"advcl", "conj"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    doc = verb.doc
+    index = verb.i - 1
+    commas = 0
+    while index >= verb.sent.start and verb.i - index <= 14:
+        token = doc[index]
+        if token.text == ",":
+            commas += 1
+            if commas > 2:
+                return None
+        elif token.pos_ in {"VERB", "AUX"} and token.dep_ in {"ROOT", "conj", "ccomp", "advcl", "relcl"}:
+            return None
+        elif token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+            if index == verb.sent.start or doc[index - 1].lower_ in {"and", ",", "while", "but"} or doc[index - 1].ent_type_ == "PERSON":
+                return token
+        index -= 1
+    return None
 
 
 def _speaker_subject(reader: _Reader, anchor, trigger, statement: Statement) -> list[tuple[str, bool]]:

@@ -430,3 +430,12 @@ def test_merge_mentions_ranks_sources_and_keeps_the_fullest_name():
         ("Rhea Kapoor", "affected", "Rhea Kapoor", 3),
         ("Ariana Grande", "third_party", "Grok", 1),
     ]
+
+
+def test_name_stranded_by_a_misparsed_coordination_is_the_subject(analyzer):
+    text = (
+        "The company's own account lost about 7.7 million followers, and Lorna Vale, "
+        "the most-followed singer on the service, dropped by close to 3 million."
+    )
+    subjects = {c.amount: c.subject for c in analyzer.analyze(text, platform="Twitter").claims}
+    assert subjects[3_000_000] == "Lorna Vale"
