@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from claimkit.attribute import clean_name
 from claimkit.lexicon.claims import (
     ACCOUNT_NOUNS,
     BARE_GAIN_VERBS,
@@ -322,7 +323,7 @@ class _Subjects:
     def canonical(self, name: str) -> str:
         """The fullest form of a name among the speakers and the people and organisations
         the text names ("Kher" → "Anupam Kher", "jack" → "Jack Dorsey")."""
-        name = _strip_titles(re.sub(r"[’']s?$", "", name.strip()))
+        name = _strip_titles(re.sub(r"[’']s?$", "", clean_name(name.strip()) or name.strip()))
         return fullest_name(name, [_strip_titles(n) for n in (*self.speakers, *self.entities) if n])
 
     def of_token(self, token, statement: Statement) -> tuple[str | None, bool]:
@@ -504,7 +505,7 @@ def _clean_entity(ent) -> str:
             break
     while words and words[-1].text in {"-", "&"}:
         words.pop()
-    return _join(words)
+    return clean_name(_join(words))
 
 
 def _relative_antecedent(token):

@@ -439,3 +439,9 @@ def test_name_stranded_by_a_misparsed_coordination_is_the_subject(analyzer):
     )
     subjects = {c.amount: c.subject for c in analyzer.analyze(text, platform="Twitter").claims}
     assert subjects[3_000_000] == "Lorna Vale"
+
+
+def test_subject_names_drop_emoji(analyzer):
+    text = "I've lost close to 2,000 followers today. — Mara 🐉 Quinlan (@maraq) May 3, 2019"
+    [claim] = analyzer.analyze(text).claims
+    assert claim.subject == "Mara Quinlan"
