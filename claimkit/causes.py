@@ -80,6 +80,7 @@ def compile_cue(pattern: str) -> list[list[dict]]:
 
 
 def cue_key(cause: str, index: int) -> str:
+    """The Matcher key of a cue: `cause:index`."""
     return f"{cause}:{index}"
 
 
@@ -93,6 +94,7 @@ def _matcher_for(vocab) -> Matcher:
 
 
 def cue_of(key: str) -> tuple[str, Cue]:
+    """The (cause, Cue) a Matcher key names."""
     cause, index = key.rsplit(":", 1)
     return cause, CUES[cause][int(index)]
 

@@ -141,6 +141,7 @@ def root(
 
 
 class Format(str, Enum):
+    """Output formats of `claimkit extract`."""
     table = "table"
     json = "json"
     jsonl = "jsonl"
@@ -148,6 +149,7 @@ class Format(str, Enum):
 
 
 class Backend(str, Enum):
+    """Stance backends selectable on the command line."""
     rules = "rules"
     learned = "learned"
     nli = "nli"

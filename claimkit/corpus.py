@@ -90,6 +90,7 @@ class GoldClaim:
     source_role: str
 
     def to_dict(self) -> dict[str, Any]:
+        """This gold record as a JSON-ready dict."""
         return {
             "kind": self.kind,
             "subject": self.subject,
@@ -110,6 +111,7 @@ class GoldStance:
     stance: str
 
     def to_dict(self) -> dict[str, Any]:
+        """This gold record as a JSON-ready dict."""
         return {"speaker": self.speaker, "role": self.role, "cause": self.cause, "stance": self.stance}
 
 

@@ -145,6 +145,7 @@ class PredictedStance:
     evidence: str
 
     def to_dict(self) -> dict[str, Any]:
+        """The scores as a JSON-ready dict."""
         return {
             "speaker": self.speaker,
             "role": self.role,
@@ -290,6 +291,7 @@ class ScoreError:
     note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        """The scores as a JSON-ready dict."""
         return {
             "document": self.document,
             "task": self.task,
@@ -338,14 +340,17 @@ class _Counts:
 
     @property
     def precision(self) -> float:
+        """tp / (tp + fp), 0.0 when undefined."""
         return _ratio(self.tp, self.tp + self.fp)
 
     @property
     def recall(self) -> float:
+        """tp / (tp + fn), 0.0 when undefined."""
         return _ratio(self.tp, self.tp + self.fn)
 
     @property
     def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
         return _f1(self.tp, self.fp, self.fn)
 
 
@@ -366,17 +371,21 @@ class ClaimScores(_Counts):
 
     @property
     def qualifier_accuracy(self) -> float:
+        """Share of matched claims whose qualifier is in the gold list."""
         return _ratio(self.qualifier_correct, self.tp)
 
     @property
     def duration_accuracy(self) -> float:
+        """Share of matched claims with the gold duration (null = null)."""
         return _ratio(self.duration_correct, self.tp)
 
     @property
     def source_role_accuracy(self) -> float:
+        """Share of matched claims with the gold source role."""
         return _ratio(self.source_role_correct, self.tp)
 
     def count(self, kind: Any, outcome: str) -> None:
+        """Count one matched, missed or spurious claim of a kind."""
         setattr(self, outcome, getattr(self, outcome) + 1)
         self.per_kind.setdefault(str(kind), {"tp": 0, "fp": 0, "fn": 0})[outcome] += 1
 
@@ -390,6 +399,7 @@ class ClaimScores(_Counts):
                 mine[key] += value
 
     def to_dict(self) -> dict[str, Any]:
+        """The scores as a JSON-ready dict."""
         per_kind = {
             kind: {
                 **counts,
@@ -462,6 +472,7 @@ class StanceScores(_Counts):
         return _ratio(sum(scores), len(scores))
 
     def note(self, gold: str, predicted: str) -> None:
+        """A short human note on this error."""
         row = self.confusion.setdefault(gold, {})
         row[predicted] = row.get(predicted, 0) + 1
 
@@ -476,6 +487,7 @@ class StanceScores(_Counts):
                 mine[pred] = mine.get(pred, 0) + n
 
     def to_dict(self) -> dict[str, Any]:
+        """The scores as a JSON-ready dict."""
         return {
             "precision": self.precision,
             "recall": self.recall,
@@ -500,9 +512,11 @@ class OfficialScores:
 
     @property
     def accuracy(self) -> float:
+        """Correct official positions over gold entries."""
         return _ratio(self.correct, self.n)
 
     def note(self, gold: str, predicted: str) -> None:
+        """A short human note on this error."""
         self.n += 1
         self.correct += gold == predicted
         row = self.confusion.setdefault(gold, {})
@@ -518,6 +532,7 @@ class OfficialScores:
                 mine[pred] = mine.get(pred, 0) + n
 
     def to_dict(self) -> dict[str, Any]:
+        """The scores as a JSON-ready dict."""
         return {
             "accuracy": self.accuracy,
             "n": self.n,
@@ -538,6 +553,7 @@ class DocumentScore:
     errors: list[ScoreError] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """The scores as a JSON-ready dict."""
         return {
             "id": self.id,
             "predicted": self.predicted,
@@ -571,6 +587,7 @@ class EvalReport:
         return [error for doc in self.per_document for error in doc.errors]
 
     def to_dict(self, errors: bool = True) -> dict[str, Any]:
+        """The scores as a JSON-ready dict."""
         data: dict[str, Any] = {
             "documents": self.documents,
             "claims": self.claims.to_dict(),

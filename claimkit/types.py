@@ -128,6 +128,7 @@ class Span:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as a JSON-ready dict (SPEC keys plus documented extensions)."""
         return {"start": self.start, "end": self.end, "text": self.text}
 
     @classmethod
@@ -158,6 +159,7 @@ class Statement:
     anonymous: bool = False
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as a JSON-ready dict (SPEC keys plus documented extensions)."""
         return asdict(self)
 
     @classmethod
@@ -189,6 +191,7 @@ class Claim:
     statement: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as a JSON-ready dict (SPEC keys plus documented extensions)."""
         data = asdict(self)
         data["mentions"] = [m.to_dict() for m in self.mentions]
         return data
@@ -232,6 +235,7 @@ class StanceRecord:
     backend: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as a JSON-ready dict (SPEC keys plus documented extensions)."""
         data = asdict(self)
         data["evidence"] = self.evidence.to_dict()
         return data
@@ -260,6 +264,7 @@ class Explanation:
     anonymous_stances: list[StanceRecord] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        """This object as a JSON-ready dict (SPEC keys plus documented extensions)."""
         return {
             "cause": self.cause,
             "mentions": [m.to_dict() for m in self.mentions],

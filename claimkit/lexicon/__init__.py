@@ -1,0 +1,1 @@
+"""Word lists and patterns, one module per pipeline stage (data, not code)."""

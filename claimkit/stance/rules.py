@@ -336,6 +336,7 @@ class RulesStance:
 
     @property
     def nlp(self):
+        """The spaCy pipeline, loaded on first use when none was given."""
         if self._nlp is None:
             from claimkit.config import DEFAULT_SPACY_MODEL
             from claimkit.nlp import load_spacy
