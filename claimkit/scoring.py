@@ -145,7 +145,7 @@ class PredictedStance:
     evidence: str
 
     def to_dict(self) -> dict[str, Any]:
-        """The scores as a JSON-ready dict."""
+        """This record as a JSON-ready dict."""
         return {
             "speaker": self.speaker,
             "role": self.role,
@@ -291,7 +291,7 @@ class ScoreError:
     note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """The scores as a JSON-ready dict."""
+        """This record as a JSON-ready dict."""
         return {
             "document": self.document,
             "task": self.task,
@@ -399,7 +399,7 @@ class ClaimScores(_Counts):
                 mine[key] += value
 
     def to_dict(self) -> dict[str, Any]:
-        """The scores as a JSON-ready dict."""
+        """This record as a JSON-ready dict."""
         per_kind = {
             kind: {
                 **counts,
@@ -487,7 +487,7 @@ class StanceScores(_Counts):
                 mine[pred] = mine.get(pred, 0) + n
 
     def to_dict(self) -> dict[str, Any]:
-        """The scores as a JSON-ready dict."""
+        """This record as a JSON-ready dict."""
         return {
             "precision": self.precision,
             "recall": self.recall,
@@ -532,7 +532,7 @@ class OfficialScores:
                 mine[pred] = mine.get(pred, 0) + n
 
     def to_dict(self) -> dict[str, Any]:
-        """The scores as a JSON-ready dict."""
+        """This record as a JSON-ready dict."""
         return {
             "accuracy": self.accuracy,
             "n": self.n,
@@ -553,7 +553,7 @@ class DocumentScore:
     errors: list[ScoreError] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """The scores as a JSON-ready dict."""
+        """This record as a JSON-ready dict."""
         return {
             "id": self.id,
             "predicted": self.predicted,
@@ -587,7 +587,7 @@ class EvalReport:
         return [error for doc in self.per_document for error in doc.errors]
 
     def to_dict(self, errors: bool = True) -> dict[str, Any]:
-        """The scores as a JSON-ready dict."""
+        """This record as a JSON-ready dict."""
         data: dict[str, Any] = {
             "documents": self.documents,
             "claims": self.claims.to_dict(),
