@@ -339,6 +339,21 @@ def make_console(out: IO[str]) -> Console:
     return _Console(file=out, width=None if _isatty(out) else FILE_WIDTH)
 
 
+def start_run(inputs: list[str], output: Path | None, published: str | None, **options):
+    """Shared start of `extract` and `explain`: config, inputs, models (before the output opens), output."""
+    config = build_config(**options)
+    run = Run(inputs, config, published_date(published))
+    check_output(output, run.inputs)
+    analyzer = load_analyzer(config)
+    return run, analyzer, open_output(output)
+
+
+def finish_output(out: IO[str]) -> None:
+    """Close the output unless it is standard output."""
+    if out is not sys.stdout:
+        out.close()
+
+
 @app.command("extract")
 def extract_command(
     inputs: InputsArg,
@@ -358,19 +373,15 @@ def extract_command(
 
     Example: claimkit extract article.txt posts.jsonl --format jsonl
     """
-    config = build_config(
-        spacy_model=spacy_model, stance_backend=stance_backend, nli_model=nli_model,
-        encoder_model=encoder_model, stance_head=stance_head, max_chars=max_chars, platform=platform,
+    run, analyzer, out = start_run(
+        inputs, output, published, spacy_model=spacy_model, stance_backend=stance_backend,
+        nli_model=nli_model, encoder_model=encoder_model, stance_head=stance_head,
+        max_chars=max_chars, platform=platform,
     )
-    run = Run(inputs, config, published_date(published))
-    check_output(output, run.inputs)
-    analyzer = load_analyzer(config)
-    out = open_output(output)
     try:
         render(run.analyses(analyzer), fmt, out, statements)
     finally:
-        if out is not sys.stdout:
-            out.close()
+        finish_output(out)
     run.finish()
 
 
@@ -416,14 +427,11 @@ def explain_command(
     """
     from claimkit.render import markdown, table
 
-    config = build_config(
-        spacy_model=spacy_model, stance_backend=stance_backend, nli_model=nli_model,
-        encoder_model=encoder_model, stance_head=stance_head, max_chars=max_chars, platform=platform,
+    run, analyzer, out = start_run(
+        inputs, output, published, spacy_model=spacy_model, stance_backend=stance_backend,
+        nli_model=nli_model, encoder_model=encoder_model, stance_head=stance_head,
+        max_chars=max_chars, platform=platform,
     )
-    run = Run(inputs, config, published_date(published))
-    check_output(output, run.inputs)
-    analyzer = load_analyzer(config)
-    out = open_output(output)
     console = make_console(out)
     try:
         for number, analysis in enumerate(run.analyses(analyzer)):
@@ -436,8 +444,7 @@ def explain_command(
                 table.print_matrix(console, analysis, evidence=True)
             out.flush()
     finally:
-        if out is not sys.stdout:
-            out.close()
+        finish_output(out)
     run.finish()
 
 
