@@ -330,6 +330,12 @@ def _empty_kinds() -> dict[str, dict[str, int]]:
     return {kind: {"tp": 0, "fp": 0, "fn": 0} for kind in CLAIM_KINDS}
 
 
+def _tally(confusion: dict[str, dict[str, int]], gold: str, predicted: str, n: int = 1) -> None:
+    """Add `n` to the confusion cell (gold, predicted)."""
+    row = confusion.setdefault(gold, {})
+    row[predicted] = row.get(predicted, 0) + n
+
+
 @dataclass
 class _Counts:
     """True positives, false positives, false negatives, and the rates they give."""
@@ -472,9 +478,8 @@ class StanceScores(_Counts):
         return _ratio(sum(scores), len(scores))
 
     def note(self, gold: str, predicted: str) -> None:
-        """A short human note on this error."""
-        row = self.confusion.setdefault(gold, {})
-        row[predicted] = row.get(predicted, 0) + 1
+        """Count one aligned (gold label, predicted label) pair in the confusion matrix."""
+        _tally(self.confusion, gold, predicted)
 
     def add(self, other: StanceScores) -> None:
         """Add another document's counts to these."""
@@ -483,8 +488,7 @@ class StanceScores(_Counts):
         self.fn += other.fn
         for gold, row in other.confusion.items():
             for pred, n in row.items():
-                mine = self.confusion.setdefault(gold, {})
-                mine[pred] = mine.get(pred, 0) + n
+                _tally(self.confusion, gold, pred, n)
 
     def to_dict(self) -> dict[str, Any]:
         """This record as a JSON-ready dict."""
@@ -516,11 +520,10 @@ class OfficialScores:
         return _ratio(self.correct, self.n)
 
     def note(self, gold: str, predicted: str) -> None:
-        """A short human note on this error."""
+        """Count one gold official entry and the position predicted for it."""
         self.n += 1
         self.correct += gold == predicted
-        row = self.confusion.setdefault(gold, {})
-        row[predicted] = row.get(predicted, 0) + 1
+        _tally(self.confusion, gold, predicted)
 
     def add(self, other: OfficialScores) -> None:
         """Add another document's counts to these."""
@@ -528,8 +531,7 @@ class OfficialScores:
         self.n += other.n
         for gold, row in other.confusion.items():
             for pred, n in row.items():
-                mine = self.confusion.setdefault(gold, {})
-                mine[pred] = mine.get(pred, 0) + n
+                _tally(self.confusion, gold, pred, n)
 
     def to_dict(self) -> dict[str, Any]:
         """This record as a JSON-ready dict."""
