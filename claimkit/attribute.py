@@ -376,12 +376,12 @@ def attribute_quote(doc, quote: tuple[int, int]) -> _Found | None:
     verb, start, end = None, q_start, q_end
     if not inner.endswith(".") and not inner.endswith("…"):
         after_end = _clause_end(text, q_end)
-        after = [t for t in doc if q_end <= t.idx < after_end and not t.is_space]
+        after = [t for t in _tokens_between(doc, q_end, after_end) if not t.is_space]
         verb = _speech_verb_in(after[:5])
         end = after_end if verb is not None else q_end
     if verb is None:
         before_start = _clause_start(text, q_start)
-        before = [t for t in doc if before_start <= t.idx < q_start]
+        before = _tokens_between(doc, before_start, q_start)
         verb = _speech_verb_in(reversed(before))
         if verb is None or len(text[verb.idx + len(verb.text) : q_start].split()) > 4:
             return None
@@ -395,6 +395,12 @@ def attribute_quote(doc, quote: tuple[int, int]) -> _Found | None:
     name, offset, anonymous = speakers[0]
     return _Found(start, end, name, SPEECH_VERBS[verb.lemma_.lower()], speaker_start=offset,
                   anonymous=anonymous)
+
+
+def _tokens_between(doc, start: int, end: int) -> list:
+    """Tokens that start in [start, end), without scanning the whole document."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if start <= t.idx < end] if span is not None else []
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -483,20 +489,19 @@ class _Resolver:
     def resolve(self, name: str, offset: int, known: Sequence[_Found]) -> tuple[str, str | None]:
         """(resolved name, role hint) for a speaker phrase at `offset`."""
         key = name.lower().strip()
-        if key in PRONOUNS_PERSON | PRONOUNS_THING or is_platform_anaphor(name) or self._is_title(key):
-            earlier = [f for f in known if f.start < offset and not f.anonymous and f.speaker]
-            if is_platform_anaphor(name):
-                # "the company said": the document's platform, or the nominal itself when none is known.
-                return (self.platform or clean_name(name) or name), "platform"
-            if key in PRONOUNS_THING:
-                thing = self._last(self.things, offset)
-                named = [f.speaker for f in earlier if is_chatbot(f.speaker) or platform_of_name(f.speaker)]
-                candidates = [c for c in (thing, named[-1] if named else None) if c]
-                if thing is not None:
-                    return thing, None
-                return (candidates[-1], None) if candidates else (self.platform or name, None)
-            person = self._last(self.people, offset)
-            return (person or name), None
+        if is_platform_anaphor(name):
+            # "the company said": the document's platform, or the nominal itself when none is known.
+            return (self.platform or clean_name(name) or name), "platform"
+        if key in PRONOUNS_THING:
+            # "It stated:": the last chatbot or platform named, in the text or as a speaker.
+            thing = self._last(self.things, offset)
+            if thing is not None:
+                return thing, None
+            named = [f.speaker for f in known if f.start < offset and not f.anonymous
+                     and (is_chatbot(f.speaker) or platform_of_name(f.speaker))]
+            return (named[-1] if named else self.platform or name), None
+        if key in PRONOUNS_PERSON or self._is_title(key):
+            return (self._last(self.people, offset) or name), None
         return name, None
 
     def _is_title(self, key: str) -> bool:

@@ -1465,9 +1465,3 @@ def _reference_date(statement_date: str | None, published: date | None) -> date 
 def with_mention_text(claims: Sequence[Claim], text: str) -> list[Claim]:
     """Fill each mention's text from the document."""
     return [replace(c, mentions=[Span(m.start, m.end, text[m.start : m.end]) for m in c.mentions]) for c in claims]
-
-
-def extract_claims(doc, statements: Sequence[Statement], document: Document, platform: str | None) -> list[Claim]:
-    """All claims of a document, merged, with sources as the statements' roles give them."""
-    mentions = find_mentions(doc, statements, document, platform)
-    return with_mention_text(merge_mentions(mentions, statements, document.published), doc.text)

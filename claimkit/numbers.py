@@ -9,7 +9,6 @@ Example:
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -253,8 +252,3 @@ def resolve_period(span_text: str | None, seconds: int | None, reference: date |
     if "days" in text or "weeks" in text:
         return None, reference
     return None, None
-
-
-def month_bounds(year: int, month: int) -> tuple[date, date]:
-    """First and last day of a month."""
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])

@@ -38,3 +38,15 @@ def analyzer():
     from claimkit import Analyzer
 
     return Analyzer(stance_backend="rules")
+
+
+def assert_valid_predictions(backend, inputs):
+    """One prediction per input, each a SPEC stance label with a confidence in [0, 1]."""
+    from claimkit.types import STANCES
+
+    predictions = backend.predict(inputs)
+    assert len(predictions) == len(inputs)
+    for prediction in predictions:
+        assert prediction.stance in STANCES
+        assert 0.0 <= prediction.confidence <= 1.0
+    assert backend.predict([]) == []

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import assert_valid_predictions
 
 torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
@@ -60,12 +61,7 @@ def backend():
 
 
 def test_shipped_head_predicts_a_label_and_confidence_per_input(backend):
-    predictions = backend.predict(INPUTS)
-    assert len(predictions) == len(INPUTS)
-    for prediction in predictions:
-        assert prediction.stance in STANCES
-        assert 0.0 <= prediction.confidence <= 1.0
-    assert backend.predict([]) == []
+    assert_valid_predictions(backend, INPUTS)
 
 
 def test_batches_give_what_one_by_one_gives(backend):

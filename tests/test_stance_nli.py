@@ -14,6 +14,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from conftest import assert_valid_predictions
 
 pytest.importorskip("torch")
 pytest.importorskip("transformers")
@@ -78,12 +79,7 @@ def test_loads_from_a_path_and_reads_label_indices(backend):
 
 
 def test_one_valid_prediction_per_input(backend):
-    predictions = backend.predict(INPUTS)
-    assert len(predictions) == len(INPUTS)
-    for prediction in predictions:
-        assert prediction.stance in STANCES
-        assert 0.0 <= prediction.confidence <= 1.0
-    assert backend.predict([]) == []
+    assert_valid_predictions(backend, INPUTS)
 
 
 def test_question_premise_is_a_query_unless_evidence_is_strong(backend):

@@ -26,9 +26,6 @@ SPEECH_VERBS: dict[str, str] = {
     "post": "posted", "message": "wrote", "email": "wrote",
 }
 
-#: Verbs that introduce a direct quote right after them ("X said, "...").
-QUOTE_INTRO_VERBS = frozenset(SPEECH_VERBS) | {"write", "saying", "put", "go"}
-
 #: Words that are never speakers even when they are the subject of a speech verb.
 NOT_SPEAKERS = frozenset({
     "this", "that", "it", "which", "who", "what", "report", "reports", "article",

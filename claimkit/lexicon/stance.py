@@ -37,13 +37,6 @@ REPORTING_VERBS = frozenset({
 })
 #: Embedded-question verbs: "asked whether it was a glitch" is a query.
 QUERY_VERBS = frozenset({"wonder", "ask", "question", "query", "inquire", "enquire", "know", "check", "investigate", "look"})
-#: First words of a direct question.
-QUESTION_STARTERS = frozenset({
-    "is", "are", "was", "were", "did", "do", "does", "has", "have", "had", "could", "can",
-    "will", "would", "should", "shall", "might", "may", "why", "what", "how", "who", "where",
-    "when", "which", "is't", "isn't", "aren't", "wasn't", "didn't", "doesn't", "don't",
-    "any", "anyone", "anybody",
-})
 #: Hedges keep a support a support, with less confidence.
 HEDGES = frozenset({
     "maybe", "perhaps", "possibly", "probably", "likely", "might", "may", "could", "seems",
