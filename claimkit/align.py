@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from claimkit.lexicon.platforms import platform_voice
-from claimkit.types import CAUSES, CauseMention, Explanation, Span, StanceRecord, Statement
+from claimkit.types import CauseMention, Explanation, Span, StanceRecord, Statement
 
 OFFICIAL = {"support": "endorsed", "deny": "rejected"}
 
@@ -52,10 +52,13 @@ def align(
     statements: Sequence[Statement],
     platform: str | None,
 ) -> list[Explanation]:
-    """One `Explanation` per cause the document raises, in the order first raised."""
+    """One `Explanation` per cause the document raises, in the order first raised.
+
+    Every cause of the taxonomy in use counts, a user's added ones too.
+    """
     order = []
     for mention in mentions:
-        if mention.cause in CAUSES and mention.cause not in order:
+        if mention.cause not in order:
             order.append(mention.cause)
     explanations = []
     for cause in order:
