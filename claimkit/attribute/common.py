@@ -8,14 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from claimkit.lexicon.speech import PERSON_TITLES
+from claimkit.lexicon.speech import NAME_PREFIXES
 
 PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
-NAME_PREFIXES = PERSON_TITLES | {
-    "veteran", "senior", "former", "popular", "famous", "prominent", "conservative", "liberal",
-    "activist", "comedian", "animator", "pro-trump", "bollywood", "hollywood", "rapper", "dr",
-    "mr", "mrs", "ms", "sir", "dame",
-}
 # Characters kept in a display name; emoji and symbols around names are dropped.
 NAME_CHARS_RE = re.compile(r"[^\w\s'’.\-&]")
 

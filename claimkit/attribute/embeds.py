@@ -5,25 +5,16 @@ from __future__ import annotations
 import re
 
 from claimkit.attribute.common import _Found, _iso, _paragraphs, clean_name
+from claimkit.lexicon.speech import FIRST_SECOND_PERSON_PATTERN, MONTHS_PATTERN, SPEECH_WORD_PATTERN
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
 #: The signature that ends an embedded post: ` — Name (@handle) Month D, YYYY`.
 EMBED_RE = re.compile(
     r"[ \t]*(?:—|–|--|-)[ \t]*(?P<name>[^\n—–()]{1,80}?)[ \t]*\(@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.]{0,29})\)"
-    rf"(?:[ \t]*(?P<date>(?:{MONTHS})\.?[ \t]+\d{{1,2}},?[ \t]+\d{{4}}))?"
+    rf"(?:[ \t]*(?P<date>(?:{MONTHS_PATTERN})\.?[ \t]+\d{{1,2}},?[ \t]+\d{{4}}))?"
 )
 WIDE_GAP_RE = re.compile(r"\n[ \t]*\n[ \t]*\n")
-FIRST_SECOND_PERSON_RE = re.compile(
-    r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|we|we're|we've|our|us|you|you're|your)\b|\bI[’']", re.IGNORECASE
-)
-SPEECH_WORD_RE = re.compile(
-    r"\b(?:said|says|wrote|writes|tweeted|told|according to|stated|reported|reportedly|"
-    r"claimed|added|explained|speculated|argued|posted|saying|weighed\s+in|responded|replied|stated|noted)\b",
-    re.IGNORECASE,
-)
+FIRST_SECOND_PERSON_RE = re.compile(FIRST_SECOND_PERSON_PATTERN, re.IGNORECASE)
+SPEECH_WORD_RE = re.compile(SPEECH_WORD_PATTERN, re.IGNORECASE)
 POST_MARKS_RE = re.compile(
     r"[#@]\w|https?://|pic\.twitter\.com|[!?]|\b[A-Z]{3,}\b|\*\w[^*]*\*|[\U0001F000-\U0001FAFF\u2600-\u27BF]"
 )

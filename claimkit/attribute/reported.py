@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from claimkit.attribute.common import _Found, _free_regions, _overlaps, clean_name
 from claimkit.attribute.speakers import _speaking_noun_owner, _speech_cue, _subject_of, speakers_of
 from claimkit.lexicon.platforms import platform_of_name
-from claimkit.lexicon.speech import FINDING_VERBS, NOT_SPEAKERS, SPEECH_VERBS
+from claimkit.lexicon.speech import FINDING_VERBS, FIRST_SECOND_SUBJECTS, NOT_SPEAKERS, SPEECH_VERBS
 
 
 def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
@@ -49,7 +49,7 @@ def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
         if any(c.dep_ in {"neg", "auxpass"} for c in tok.children):
             continue  # "X has not said how many", "is estimated to have lost": no statement
         subject = _subject_of(tok)
-        if subject is None or subject.pos_ == "PRON" and subject.lower_ in {"i", "we", "you", "me", "us"}:
+        if subject is None or subject.pos_ == "PRON" and subject.lower_ in FIRST_SECOND_SUBJECTS:
             continue
         if subject.lower_ in NOT_SPEAKERS and _speaking_noun_owner(subject) is None:
             continue

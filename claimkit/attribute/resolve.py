@@ -14,11 +14,8 @@ from claimkit.lexicon.platforms import (
     platform_of_name,
     titled_platform,
 )
-from claimkit.lexicon.speech import PERSON_TITLES
+from claimkit.lexicon.speech import PERSON_PRONOUNS, PERSON_TITLES, THING_PRONOUNS
 from claimkit.types import Statement
-
-PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
-PRONOUNS_THING = frozenset({"it", "its"})
 
 
 class _Resolver:
@@ -40,7 +37,7 @@ class _Resolver:
         if is_platform_anaphor(name):
             # "the company said": the document's platform, or the nominal itself when none is known.
             return (self.platform or clean_name(name) or name), "platform"
-        if key in PRONOUNS_THING:
+        if key in THING_PRONOUNS:
             # "It stated:": the last chatbot or platform named, in the text or as a speaker.
             thing = self._last(self.things, offset)
             if thing is not None:
@@ -48,7 +45,7 @@ class _Resolver:
             named = [f.speaker for f in known if f.start < offset and not f.anonymous
                      and (is_chatbot(f.speaker) or platform_of_name(f.speaker))]
             return (named[-1] if named else self.platform or name), None
-        if key in PRONOUNS_PERSON or self._is_title(key):
+        if key in PERSON_PRONOUNS or self._is_title(key):
             return (self._last(self.people, offset) or name), None
         return name, None
 

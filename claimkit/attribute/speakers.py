@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from claimkit.lexicon.speech import ANONYMOUS_HEADS, FINDING_NOUNS, SPEAKING_NOUNS, SPEECH_VERBS
+from claimkit.lexicon.speech import (
+    ANONYMOUS_HEADS,
+    FINDING_NOUNS,
+    POSTING_LEMMAS,
+    RELATIVE_SUBJECTS,
+    SPEAKER_PREPOSITIONS,
+    SPEAKING_NOUNS,
+    SPEECH_VERBS,
+)
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_CHILD_DEPS = frozenset({"compound", "flat", "det", "amod", "poss", "case", "nmod", "nummod", "quantmod"})
@@ -13,7 +21,7 @@ NAME_CHILD_DEPS = frozenset({"compound", "flat", "det", "amod", "poss", "case", 
 def _speech_cue(token) -> str | None:
     if token.dep_ in {"acl", "amod", "compound", "nmod"}:
         return None
-    if token.pos_ not in {"VERB", "AUX"} and token.lemma_.lower() not in {"write", "tweet", "post"}:
+    if token.pos_ not in {"VERB", "AUX"} and token.lemma_.lower() not in POSTING_LEMMAS:
         return None
     return SPEECH_VERBS.get(token.lemma_.lower())
 
@@ -27,7 +35,7 @@ def _subject_of(verb):
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            if subjects[0].lower_ in {"which", "who", "that"} and current.dep_ in {"relcl", "acl"}:
+            if subjects[0].lower_ in RELATIVE_SUBJECTS and current.dep_ in {"relcl", "acl"}:
                 return current.head
             return subjects[0]
         if current.dep_ in {"xcomp", "advcl", "conj", "pcomp"} and current.head.i != current.i:
@@ -114,7 +122,7 @@ def _speaking_noun_owner(head):
                     objects = [c for c in agent.children if c.dep_ == "pobj"]
                     if objects:
                         return objects[0]
-        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+        if child.dep_ == "prep" and child.lower_ in SPEAKER_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_):
                 return objects[0]

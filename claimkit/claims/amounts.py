@@ -7,21 +7,24 @@ import re
 from collections.abc import Sequence
 
 from claimkit.lexicon.claims import (
+    MONEY_AFTER_PATTERN,
+    MONEY_BEFORE_PATTERN,
     MONTH_WORDS,
     NUMBER_LABELS,
     PARTICLE_UP_VERBS,
+    PERCENT_AFTER_PATTERN,
+    POSSESSIVE_PATTERN,
     QUALIFIER_AFTER,
+    QUALIFIER_PATTERN,
     QUALIFIER_PHRASES,
+    RANGE_SEPARATORS,
+    SCALE_PATTERN,
+    SPELLED_SCALE_PATTERN,
     TIME_UNITS,
+    TOTAL_NOUN_PATTERN,
+    YEAR_COUNT_AFTER_PATTERN,
 )
 from claimkit.numbers import AmountMatch, SpanMatch
-
-#: Any qualifier phrase, as a regex (for "down by about 500", "from roughly 145m").
-_QUALIFIER_WORDS = "(?:" + "|".join(
-    re.escape(phrase).replace(r"\ ", r"\s+")
-    for phrase in sorted({*QUALIFIER_PHRASES, "just", "only"} - {"~", "reportedly"}, key=len, reverse=True)
-    if phrase[0].isalpha()
-) + ")"
 
 
 def _before(text: str, amount: AmountMatch, width: int = 40) -> str:
@@ -64,7 +67,7 @@ def _is_excluded(text: str, amount: AmountMatch) -> bool:
     """Percentages, dates, times, money, years, ordinals and list numbers are not amounts."""
     after = text[amount.end : amount.end + 12].lower()
     before = text[max(0, amount.start - 12) : amount.start].lower()
-    if re.match(r"\s*(?:%|percent|per\s*cent|pc\b|st\b|nd\b|rd\b|th\b|/)", after):
+    if re.match(PERCENT_AFTER_PATTERN, after):
         return True
     next_word = re.match(r"[\s-]*([a-z%]+)", after)
     if next_word and (next_word.group(1) in TIME_UNITS or next_word.group(1) in MONTH_WORDS):
@@ -72,20 +75,20 @@ def _is_excluded(text: str, amount: AmountMatch) -> bool:
     prev_word = re.search(r"([a-z]+)\W*$", before)
     if prev_word and prev_word.group(1) in MONTH_WORDS | NUMBER_LABELS:
         return True
-    if re.search(r"[$£€¥₹]\s*$|\b(?:usd|dollars?|rs\.?|inr|eur|gbp)\s*$", before) or re.match(r"\s*(?:dollars|usd|euros|pounds|rupees|bucks)", after):
+    if re.search(MONEY_BEFORE_PATTERN, before) or re.match(MONEY_AFTER_PATTERN, after):
         return True
     if not amount.spelled and re.fullmatch(r"(?:19|20)\d\d", amount.text) and "," not in amount.text:
-        return not re.match(r"\s*(?:more|fewer|new|of|\w+\s+)?(?:followers|subscribers|fans|accounts|bots)", after)
-    return bool(amount.spelled and amount.value == 1 and not re.match(r"\s*(?:million|thousand|billion)", after))
+        return not re.match(YEAR_COUNT_AFTER_PATTERN, after)
+    return bool(amount.spelled and amount.value == 1 and not re.match(SPELLED_SCALE_PATTERN, after))
 
 
 def _from_to(text: str, amount: AmountMatch) -> bool:
     """Part of "from 145m to 143m": a change implied by two totals, not a claim."""
     before = text[max(0, amount.start - 60) : amount.start].lower()
     after = text[amount.end : amount.end + 40].lower()
-    if re.search(rf"\bfrom\s*{_QUALIFIER_WORDS}?\s*$", before) and re.match(r"\s*(?:\w+\s+){0,2}(?:followers\s+)?(?:to|down\s+to|up\s+to)\b", after):
+    if re.search(rf"\bfrom\s*{QUALIFIER_PATTERN}?\s*$", before) and re.match(r"\s*(?:\w+\s+){0,2}(?:followers\s+)?(?:to|down\s+to|up\s+to)\b", after):
         return True
-    return bool(re.search(rf"\bfrom\s+[\d.,]+\s*(?:k|m|mn|million|thousand|bn|billion)?\s*(?:\w+\s+)?(?:down\s+|up\s+)?to\s*{_QUALIFIER_WORDS}?\s*$", before))
+    return bool(re.search(rf"\bfrom\s+[\d.,]+\s*{SCALE_PATTERN}?\s*(?:\w+\s+)?(?:down\s+|up\s+)?to\s*{QUALIFIER_PATTERN}?\s*$", before))
 
 
 def _range_partner(text: str, amounts: Sequence[AmountMatch], index: int) -> AmountMatch | None:
@@ -95,14 +98,14 @@ def _range_partner(text: str, amounts: Sequence[AmountMatch], index: int) -> Amo
     first, second = amounts[index], amounts[index + 1]
     between = text[first.end : second.start].strip().lower()
     before = text[max(0, first.start - 10) : first.start].lower()
-    if between in {"to", "-", "–", "or"} or (between == "and" and "between" in before):
+    if between in RANGE_SEPARATORS or (between == "and" and "between" in before):
         return second
     return None
 
 
 def _total_after(text: str, amount: AmountMatch) -> int | None:
     """M in "N of his M followers"."""
-    match = re.match(r"\s+of\s+(?:his|her|its|their|my|our|your|the)\s+(?:own\s+)?(?:\w+\s+)?([\d.,]+\s*(?:k|m|mn|million|thousand|bn|billion)?)\s+(?:\w+\s+)?(?:followers|subscribers|fans|likes)", text[amount.end : amount.end + 80], re.IGNORECASE)
+    match = re.match(rf"\s+of\s+{POSSESSIVE_PATTERN}\s+(?:own\s+)?(?:\w+\s+)?([\d.,]+\s*{SCALE_PATTERN}?)\s+(?:\w+\s+)?{TOTAL_NOUN_PATTERN}", text[amount.end : amount.end + 80], re.IGNORECASE)
     if not match:
         return None
     from claimkit.numbers import parse_amount

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claimkit.claims.amounts import _QUALIFIER_WORDS, _before, _is_excluded, _nearest_span, qualifier_of
+from claimkit.claims.amounts import _before, _is_excluded, _nearest_span, qualifier_of
 from claimkit.claims.reading import _Reader, _quantified_noun
 from claimkit.claims.records import ClaimMention
 from claimkit.claims.subjects import _clean_entity
@@ -14,7 +14,10 @@ from claimkit.lexicon.claims import (
     ACCOUNT_NOUNS,
     COMPARISON_PHRASES,
     FOLLOWER_NOUNS,
+    GAP_FOLLOWERS_PATTERN,
     GAP_SEPARATORS,
+    GAP_STOPS,
+    QUALIFIER_PATTERN,
     QUALIFIER_PHRASES,
 )
 from claimkit.numbers import AmountMatch
@@ -49,7 +52,7 @@ def _gapped(reader: _Reader, amount: AmountMatch, previous: ClaimMention, statem
         if qualifier_text.endswith(" " + phrase):
             words = words[: len(words) - len(phrase.split())]
             break
-    if words and words[-1].lower_ in {"by", "lost", "at"}:
+    if words and words[-1].lower_ in GAP_STOPS:
         return None
     if not words or len(words) > 6 or not words[0].text[:1].isupper() and words[0].lower_ != "the":
         return None
@@ -58,7 +61,7 @@ def _gapped(reader: _Reader, amount: AmountMatch, previous: ClaimMention, statem
     if not any(t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG"} for t in words):
         return None
     after = text[amount.end : amount.end + 20]
-    if re.match(r"\s*[A-Za-z]", after) and not re.match(r"\s*(?:and|while|but|on|in|over|during|after|before|according|followers|subscribers|fans|likes)\b", after, re.IGNORECASE):
+    if re.match(r"\s*[A-Za-z]", after) and not re.match(rf"\s*{GAP_FOLLOWERS_PATTERN}\b", after, re.IGNORECASE):
         return None
     name = _clean_entity(words) if words[0].lower_ != "the" else _clean_entity(words[1:])
     if not name:
@@ -86,7 +89,7 @@ def _compared(reader: _Reader, amount: AmountMatch, previous: ClaimMention, stat
     """"That compares with 1.2 billion in the fourth quarter": the same claim for another period."""
     text = reader.text
     before = _before(text, amount, 30)
-    if not any(re.search(rf"\b{re.escape(phrase)}\s+{_QUALIFIER_WORDS}?\s*$", before) for phrase in COMPARISON_PHRASES):
+    if not any(re.search(rf"\b{re.escape(phrase)}\s+{QUALIFIER_PATTERN}?\s*$", before) for phrase in COMPARISON_PHRASES):
         return None
     if _is_excluded(text, amount) or amount.start - previous.end > 300:
         return None

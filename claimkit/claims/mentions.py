@@ -38,14 +38,21 @@ from claimkit.claims.tokens import (
     _tokens,
 )
 from claimkit.lexicon.claims import (
+    CHANGE_PARTICLES,
+    CLAUSE_STARTERS,
     COUNT_NOUNS,
     DATIVE_LOSS_VERBS,
     FIRST_PERSON,
+    FIRST_PERSON_CONTRACTIONS,
     FOLLOWER_NOUNS,
     FOLLOWER_PRONOUNS,
     OWNED_NOUNS,
+    PAREN_GAIN_PATTERN,
+    PAREN_LOSS_PATTERN,
     PEOPLE_NOUNS,
     RELATIVE_PRONOUNS,
+    SENTENCE_LOSS_PATTERN,
+    VERB_OWNER_PREPOSITIONS,
 )
 from claimkit.lexicon.platforms import is_platform_anaphor, platform_in, platform_of_name
 from claimkit.lexicon.speech import SPEECH_VERBS
@@ -74,9 +81,9 @@ def read_mention(reader: _Reader, amount: AmountMatch, statement_index: int, low
         close = text.find(")", amount.end)
         inside = text[amount.start : close].lower() if close > 0 else ""
         sentence = span.sent.text.lower()
-        if re.search(r"loss|lost|drop|down|fewer|-", inside) or re.search(r"\b(?:drops?|loss|lost|losses|declines?|losing|fell|falls?|down)\b", sentence):
+        if re.search(PAREN_LOSS_PATTERN, inside) or re.search(SENTENCE_LOSS_PATTERN, sentence):
             reading = _Reading("follower_loss", anchor)
-        elif re.search(r"gain|up|\+", inside):
+        elif re.search(PAREN_GAIN_PATTERN, inside):
             reading = _Reading("follower_gain", anchor)
     if reading is None:
         return []
@@ -164,7 +171,7 @@ def _follower_subjects(reader: _Reader, anchor, noun, trigger, statement: Statem
 
 def _name_before_particle(reader: _Reader, trigger) -> list[tuple[str, bool]]:
     """"reports put Justin Bieber down about 20 million": the name right before "down"/"up"."""
-    if trigger is None or trigger.lower_ not in {"down", "up"} or trigger.i == 0:
+    if trigger is None or trigger.lower_ not in CHANGE_PARTICLES or trigger.i == 0:
         return []
     previous = reader.doc[trigger.i - 1]
     if previous.pos_ == "PROPN" or previous.ent_type_ in {"PERSON", "ORG"}:
@@ -202,7 +209,7 @@ def _verb_subjects(reader: _Reader, anchor, trigger, statement: Statement) -> li
             return [(name, first)]
     lemma = _lemma(verb)
     owners = [c for c in verb.children if c.dep_ in {"dative", "iobj"} and lemma in DATIVE_LOSS_VERBS or c.dep_ == "dobj" and lemma == "unfollow"]
-    owners += [obj for child in verb.children if child.dep_ in {"prep", "prt"} and child.lower_ in {"from", "off", "for", "of"}
+    owners += [obj for child in verb.children if child.dep_ in {"prep", "prt"} and child.lower_ in VERB_OWNER_PREPOSITIONS
                for obj in child.children if obj.dep_ == "pobj"]
     for owner in owners:
         name, first = subjects.of_token(owner, statement)
@@ -243,7 +250,7 @@ def _name_left_of_subjectless(verb):
         elif token.pos_ in {"VERB", "AUX"} and token.dep_ in {"ROOT", "conj", "ccomp", "advcl", "relcl"}:
             return None
         elif token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
-            if index == verb.sent.start or doc[index - 1].lower_ in {"and", ",", "while", "but"} or doc[index - 1].ent_type_ == "PERSON":
+            if index == verb.sent.start or doc[index - 1].lower_ in CLAUSE_STARTERS or doc[index - 1].ent_type_ == "PERSON":
                 return token
         index -= 1
     return None
@@ -259,7 +266,7 @@ def _speaker_subject(reader: _Reader, anchor, trigger, statement: Statement) -> 
         return [reported]
     if statement.role == "reporter" or statement.anonymous:
         return []
-    if any(t.lower_ in FIRST_PERSON or t.lower_ in {"i've", "i’m", "i'm", "i’ve"} for t in anchor.sent):
+    if any(t.lower_ in FIRST_PERSON or t.lower_ in FIRST_PERSON_CONTRACTIONS for t in anchor.sent):
         return [(subjects.canonical(statement.speaker), True)]
     verb = trigger if _is_verb(trigger) else _governing_verb(anchor)
     subject = _subject_tokens(verb) if verb is not None else None

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimkit.claims.amounts import _QUALIFIER_WORDS, _after, _before, _is_excluded
+from claimkit.claims.amounts import _after, _before, _is_excluded
 from claimkit.claims.records import _Reading
 from claimkit.claims.subjects import _Subjects
 from claimkit.claims.tokens import (
@@ -22,8 +22,15 @@ from claimkit.claims.tokens import (
 )
 from claimkit.lexicon.claims import (
     ACCOUNT_NOUNS,
+    BACK_VERBS,
     BARE_GAIN_VERBS,
     BARE_LOSS_VERBS,
+    CHANGE_AFTER_PATTERN,
+    CHANGE_NOUN_PATTERN,
+    CHANGE_TOTAL_VERBS,
+    CHANGE_VERBS,
+    COMPARATIVE_NOUN_PATTERN,
+    COUNTED_NOUNS,
     COUNT_NOUNS,
     FAREWELL_NOUNS,
     FIRST_PERSON,
@@ -34,22 +41,32 @@ from claimkit.lexicon.claims import (
     GAIN_COMPARATIVES,
     GAIN_NOUNS,
     GAIN_VERBS,
+    HAVING_VERBS,
     INTRANSITIVE_RETURNS,
     LEAVE_VERBS,
     LIKE_NOUNS,
     LOSS_COMPARATIVES,
     LOSS_NOUNS,
     LOSS_VERBS,
+    MORE_AFTER_PATTERN,
     MOVE_VERBS,
+    NOT_TOTAL_BEFORE_TO,
     NOUN_MODIFIERS,
+    OWNER_PREPOSITIONS,
     PEOPLE_NOUNS,
+    PERSON_SUBJECTS,
     PHRASAL_DOWN,
     PHRASAL_UP,
+    POSSESSIVE_PATTERN,
+    QUALIFIER_PATTERN,
     REMOVAL_NOUNS,
+    REMOVER_PRONOUNS,
     REMOVE_VERBS,
     RETURN_ADVERBS,
     RETURN_VERBS,
+    SOURCE_PREPOSITIONS,
     TAKING_VERBS,
+    THRESHOLD_FILLERS,
     THRESHOLD_WORDS,
     TIME_NOUNS,
     TOTAL_VERBS,
@@ -58,11 +75,9 @@ from claimkit.lexicon.platforms import is_platform_anaphor, platform_of_name
 from claimkit.numbers import AmountMatch, find_amounts, find_spans
 from claimkit.types import Document, Statement
 
-#: Nouns a claim counts, whatever the tagger made of them ("spam accounts" tagged as a verb).
-COUNTED_NOUNS = FOLLOWER_NOUNS | ACCOUNT_NOUNS | PEOPLE_NOUNS
-#: Verbs that change a count (what a number's governing verb should be).
-CHANGE_VERBS = LOSS_VERBS | GAIN_VERBS | REMOVE_VERBS | BARE_LOSS_VERBS | BARE_GAIN_VERBS
 FOLLOWER_CONTEXT_RE = re.compile(FOLLOWER_CONTEXT_PATTERN, re.IGNORECASE)
+#: Lookbehinds for the words that make "to N" no total.
+_NOT_AFTER_TO = "".join(f"(?<!{word} )" for word in NOT_TOTAL_BEFORE_TO)
 
 
 def _quantified_noun(doc, span, anchor):
@@ -165,7 +180,7 @@ class _Site:
         if verb is None:
             return False
         back = any(c.lower_ in RETURN_ADVERBS for c in verb.children)
-        return (lemma in RETURN_VERBS and (lemma != "come" or back)) or (lemma in {"be", "bounce", "flood", "trickle"} and back)
+        return (lemma in RETURN_VERBS and (lemma != "come" or back)) or (lemma in BACK_VERBS and back)
 
 
 def _site(reader: _Reader, statement: Statement, amount: AmountMatch, span, anchor, noun) -> _Site:
@@ -210,7 +225,7 @@ def _read_comparative(site: _Site) -> _Reading | None:
     after = site.after
     match = re.match(r"\s*([a-z]+)\b", after)
     if not match or match.group(1) not in LOSS_COMPARATIVES | GAIN_COMPARATIVES:
-        match = re.match(r"\s*(?:\w+\s+){0,2}?(?:followers|subscribers|subs|fans|likes)\s+([a-z]+)\b", after)
+        match = re.match(rf"\s*(?:\w+\s+){{0,2}}?{COMPARATIVE_NOUN_PATTERN}\s+([a-z]+)\b", after)
     if not match or re.match(r"\s*(?:\w+\s+)?(?:to|from)\b", after[match.end(1) :]):
         return None  # "down to 3,000" is a total
     word = match.group(1)
@@ -225,7 +240,7 @@ def _read_comparative(site: _Site) -> _Reading | None:
 def _read_farewell(site: _Site) -> _Reading | None:
     """"said goodbye to 48 followers", "tweeted a farewell to 3k subscribers"."""
     farewells = "|".join(sorted(FAREWELL_NOUNS))
-    if not re.search(rf"\b(?:{farewells})\s+to\s*{_QUALIFIER_WORDS}?\s*$", site.before):
+    if not re.search(rf"\b(?:{farewells})\s+to\s*{QUALIFIER_PATTERN}?\s*$", site.before):
         return None
     doc, span = site.reader.doc, site.span
     trigger = next((t for t in reversed(doc[max(0, span.start - 6) : span.start]) if t.lower_ in FAREWELL_NOUNS), site.anchor)
@@ -248,8 +263,8 @@ def _read_followers(site: _Site) -> _Reading | None:
         return _Reading(predicate[0], predicate[1], _relative_loss(noun) if predicate[0] == "follower_gain" else ())
     if _relative_loss(noun) and not site.number_is_subject:
         return _Reading(*_relative_loss(noun)[0])  # "the 212 subs I lost"
-    if re.match(r"\s*(?:more|new|additional|extra)\b", site.after) and lemma not in LOSS_VERBS:
-        return _Reading("follower_gain", verb) if lemma in GAIN_VERBS | {"have", "get"} else None
+    if re.match(rf"\s*{MORE_AFTER_PATTERN}\b", site.after) and lemma not in LOSS_VERBS:
+        return _Reading("follower_gain", verb) if lemma in GAIN_VERBS | HAVING_VERBS else None
     if lemma in GAIN_VERBS and not (lemma in INTRANSITIVE_RETURNS and not site.number_is_subject):
         return _Reading("follower_gain", verb)
     if lemma in LOSS_VERBS - TAKING_VERBS or lemma in BARE_LOSS_VERBS:
@@ -293,7 +308,7 @@ def _read_bare(site: _Site) -> _Reading | None:
         return _Reading("follower_gain", verb)
     if lemma in REMOVE_VERBS and not site.number_is_subject and site.reader.account_context(site.anchor.sent):
         subject = _subject_tokens(verb)
-        if subject is None or _subject_is_platform(verb) or subject.lower_ in {"it", "we", "they"}:
+        if subject is None or _subject_is_platform(verb) or subject.lower_ in REMOVER_PRONOUNS:
             return _Reading("accounts_removed", verb)
     return None
 
@@ -302,7 +317,7 @@ def _read_prefix(site: _Site) -> _Reading | None:
     """Words right before the number: "a drop of 3,000", "Kher's fall of roughly 900k",
     "put Gaga's loss at 2.5 million", "down about 500,000", "up by 40", "fell by 2,000"."""
     doc, span, anchor, before, verb = site.reader.doc, site.span, site.anchor, site.before, site.verb
-    change_noun = re.search(rf"\b([a-z]+)\s+(of|at|by)\s+{_QUALIFIER_WORDS}?\s*$", before)
+    change_noun = re.search(rf"\b([a-z]+)\s+(of|at|by)\s+{QUALIFIER_PATTERN}?\s*$", before)
     if change_noun:
         word = change_noun.group(1)
         trigger = next((t for t in reversed(doc[max(0, span.start - 6) : span.start]) if t.lower_ == word), anchor)
@@ -313,13 +328,13 @@ def _read_prefix(site: _Site) -> _Reading | None:
         if word in GAIN_NOUNS or by and lemma in GAIN_VERBS | BARE_GAIN_VERBS:
             return _Reading("follower_gain", trigger)
     down = _previous_word(doc, span, "down")
-    if re.search(rf"\bdown\s+(?:by\s+)?{_QUALIFIER_WORDS}?\s*$", before) and not _phrasal(down, PHRASAL_DOWN):
+    if re.search(rf"\bdown\s+(?:by\s+)?{QUALIFIER_PATTERN}?\s*$", before) and not _phrasal(down, PHRASAL_DOWN):
         return _Reading("follower_loss", down or anchor)
     up = _previous_word(doc, span, "up")
-    if re.search(rf"\bup\s+(?:by\s+)?{_QUALIFIER_WORDS}?\s*$", before) and not re.search(r"\bup\s+to\s*$", before) and not _phrasal(up, PHRASAL_UP):
+    if re.search(rf"\bup\s+(?:by\s+)?{QUALIFIER_PATTERN}?\s*$", before) and not re.search(r"\bup\s+to\s*$", before) and not _phrasal(up, PHRASAL_UP):
         return _Reading("follower_gain", up or anchor)
     lemma = _lemma(verb)
-    if re.search(rf"\bby\s*{_QUALIFIER_WORDS}?\s*$", before) and verb is not None:
+    if re.search(rf"\bby\s*{QUALIFIER_PATTERN}?\s*$", before) and verb is not None:
         if lemma in (LOSS_VERBS | BARE_LOSS_VERBS) - TAKING_VERBS:
             return _Reading("follower_loss", verb)
         if lemma in GAIN_VERBS | BARE_GAIN_VERBS:
@@ -373,18 +388,18 @@ def _has_owner(noun) -> bool:
         return False
     if any(c.dep_ == "poss" for c in noun.children):
         return True
-    return any(c.dep_ == "prep" and c.lower_ in {"of", "from", "off"} for c in noun.children)
+    return any(c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS for c in noun.children)
 
 
 def _removed_from_owner(verb) -> bool:
     """"wiped 5.8k followers off my account": the followers were taken from someone."""
-    return any(c.dep_ == "prep" and c.lower_ in {"from", "off"} for c in verb.children) or any(
+    return any(c.dep_ == "prep" and c.lower_ in SOURCE_PREPOSITIONS for c in verb.children) or any(
         c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
     ) and any(c.dep_ in {"pobj", "dobj"} for c in verb.subtree)
 
 
 def _passive_owner(verb) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ in {"from", "off"} for c in verb.children)
+    return any(c.dep_ == "prep" and c.lower_ in SOURCE_PREPOSITIONS for c in verb.children)
 
 
 def _subject_is_platform(verb) -> bool:
@@ -399,29 +414,29 @@ def _subject_is_person(verb, statement: Statement) -> bool:
         return False
     if subject.lower_ in FIRST_PERSON:
         return statement.role != "platform"
-    return subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"}
+    return subject.ent_type_ == "PERSON" or subject.lower_ in PERSON_SUBJECTS
 
 
 def _is_total(noun, verb, text: str, amount: AmountMatch, low: AmountMatch | None = None) -> bool:
     """A follower total, not a change: "has 53.4 million followers", "of its 100M followers",
     "with 2M followers", "fell to 143 million followers"."""
     before = _before(text, low or amount, 30)  # a range's words come before its low bound
-    if re.search(rf"\bof\s+(?:his|her|their|its|my|our|your|the)\s+(?:own\s+)?{_QUALIFIER_WORDS}?\s*$", before):
+    if re.search(rf"\bof\s+{POSSESSIVE_PATTERN}\s+(?:own\s+)?{QUALIFIER_PATTERN}?\s*$", before):
         return True
-    if re.search(rf"(?<!close )(?<!up )(?<!next )(?<!goodbye )(?<!farewell )(?<!bye )\bto\s+{_QUALIFIER_WORDS}?\s*$", before) or re.search(rf"\b(?:with|from)\s+{_QUALIFIER_WORDS}?\s*$", before):
+    if re.search(rf"{_NOT_AFTER_TO}\bto\s+{QUALIFIER_PATTERN}?\s*$", before) or re.search(rf"\b(?:with|from)\s+{QUALIFIER_PATTERN}?\s*$", before):
         return True  # "fell to 143 million", "with 2M followers", "down from 111 million"
     after = text[amount.end : amount.end + 30].lower()
-    if re.match(r"\s*(?:(?:\w+\s+)?(?:followers|subscribers)\s+)?(?:fewer|more|less|lighter|down|lower|short|up)\b", after):
+    if re.match(rf"\s*(?:(?:\w+\s+)?{CHANGE_NOUN_PATTERN}\s+)?{CHANGE_AFTER_PATTERN}\b", after):
         return False
     if re.search(r"\b(?:down|up)\s+(?:by\s+)?\S*\s*$", before):
         return False
     if verb is not None and any(c.lower_ in RETURN_ADVERBS for c in verb.children):
         return False  # "300 are back"
-    return verb is not None and _lemma(verb) in TOTAL_VERBS - {"hit"} and noun is not None and noun.lower_ in FOLLOWER_NOUNS
+    return verb is not None and _lemma(verb) in TOTAL_VERBS - CHANGE_TOTAL_VERBS and noun is not None and noun.lower_ in FOLLOWER_NOUNS
 
 
 def _crosses_threshold(span) -> bool:
     """"dropped below 100 million", "climbed past 5,000": a total crossing a mark, not a change."""
     doc = span.doc
-    before = [t for t in doc[max(span.sent.start, span.start - 3) : span.start] if t.lower_ not in {"just", "well", "back"}]
+    before = [t for t in doc[max(span.sent.start, span.start - 3) : span.start] if t.lower_ not in THRESHOLD_FILLERS]
     return len(before) >= 2 and before[-1].lower_ in THRESHOLD_WORDS and _lemma(before[-2]) in MOVE_VERBS

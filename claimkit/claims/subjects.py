@@ -12,24 +12,26 @@ from claimkit.lexicon.claims import (
     COUNT_NOUNS,
     DISTRIBUTIVES,
     FIRST_PERSON,
+    FOLLOWER_COMPOUNDS,
     FOLLOWER_NOUNS,
     FOLLOWER_PRONOUNS,
     NAME_CONNECTORS,
+    NAME_LABELS,
+    NAME_TAIL_CONNECTORS,
     NAME_TITLES,
     OTHER_PRONOUNS,
     OWNED_NOUNS,
     PEOPLE_NOUNS,
     PERSON_ANAPHORS,
+    PLATFORM_NOUNS,
     RELATIVE_PRONOUNS,
     SUBJECT_ANAPHORS,
+    THING_PRONOUNS,
     THIRD_PERSON,
 )
 from claimkit.lexicon.platforms import is_platform_anaphor, platform_of_name
 from claimkit.names import fullest_name
 from claimkit.types import Statement
-
-#: Entity labels that name an account holder.
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
 
 
 class _Subjects:
@@ -63,13 +65,13 @@ class _Subjects:
             reporter = self.reported_speaker(token, statement)
             if reporter is not None:
                 return reporter
-            if lower in {"it", "its"}:
+            if lower in THING_PRONOUNS:
                 return None, False
             before = [name for start, name in self.people if start < token.idx]
             return (self.canonical(before[-1]) if before else None), False
         if lower in OTHER_PRONOUNS:
             return None, False
-        if token.pos_ == "NOUN" and self.platform and lower in {"company", "platform", "site", "network", "service"}:
+        if token.pos_ == "NOUN" and self.platform and lower in PLATFORM_NOUNS:
             return self.platform, False
         owner = _owner(token)
         if owner is not None:
@@ -166,7 +168,7 @@ def _owner(token):
             if objects and objects[0].lower_ not in FOLLOWER_PRONOUNS:
                 return objects[0]
     for child in token.children:
-        if child.dep_ == "compound" and child.lower_ in {"follower", "subscriber", "fan"}:
+        if child.dep_ == "compound" and child.lower_ in FOLLOWER_COMPOUNDS:
             for grand in child.children:
                 if grand.dep_ == "poss":
                     return grand
@@ -193,7 +195,7 @@ def _name_tail(token) -> str:
     hung on the name."""
     doc = token.doc
     position = token.i + 1
-    if position >= len(doc) or doc[position].lower_ not in {"for", "of"} or doc[position].head.i != token.i:
+    if position >= len(doc) or doc[position].lower_ not in NAME_TAIL_CONNECTORS or doc[position].head.i != token.i:
         return ""
     words = []
     for following in doc[position + 1 : position + 5]:
