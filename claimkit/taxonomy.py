@@ -281,7 +281,7 @@ class _Reader:
             if cause.label not in known:
                 order.append(cause.label)
             known[cause.label] = cause
-        templates = dict(start.nli_templates)
+        templates = dict(base.nli_templates if base is not None else {})
         if "nli_templates" in data:
             templates.update(self.templates(data["nli_templates"], "nli_templates"))
         missing = [k for k in STANCE_TEMPLATE_KEYS if k not in templates]

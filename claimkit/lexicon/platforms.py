@@ -8,8 +8,6 @@ stages that an `Analyzer` drives use its `Platforms` instead.
 
 from __future__ import annotations
 
-from typing import Any
-
 from claimkit.platforms import builtin_platforms
 
 
@@ -62,9 +60,3 @@ def platform_voice(speaker: str, document_platform: str | None) -> str:
     """
     return builtin_platforms().voice(speaker, document_platform)
 
-
-def __getattr__(name: str) -> Any:
-    # `EXECUTIVES` (lower-case name -> platform), read from the data on first use.
-    if name == "EXECUTIVES":
-        return builtin_platforms().executives
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
