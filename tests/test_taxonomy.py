@@ -177,3 +177,12 @@ def test_a_missing_file_and_a_bad_source_raise_taxonomy_errors(tmp_path):
         load_taxonomy(tmp_path / "nope.json")
     with pytest.raises(TaxonomyError, match="expected a taxonomy file path, a dict or a Taxonomy"):
         load_taxonomy(42)
+
+
+def test_the_learned_backend_takes_an_added_cause_by_its_description():
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    learned = Analyzer(stance_backend="learned", taxonomy=AI_MODERATION)
+    ai = learned.analyze(DROP).explanation("ai_moderation")
+    assert ai is not None and {r.backend for r in ai.stances} == {"learned"}
+    assert ai.official_position in {"endorsed", "rejected", "not_addressed"}
