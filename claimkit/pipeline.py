@@ -18,6 +18,7 @@ from claimkit.config import Config
 from claimkit.errors import ConfigError
 from claimkit.ingest import make_document
 from claimkit.lexicon.platforms import detect_platform
+from claimkit.normalize import is_normalized
 from claimkit.nlp import load_spacy
 from claimkit.stance import StanceBackend, load_backend
 from claimkit.types import Analysis, Document
@@ -60,9 +61,14 @@ class Analyzer:
         doc_id: str | None = None,
         platform: str | None = None,
     ) -> Document:
-        """Wrap raw text as a `Document` (a `Document` passes through, `published` overriding)."""
+        """Wrap raw text as a `Document` (a `Document` passes through, `published` overriding).
+
+        A `Document` built by hand rather than by `make_document` is
+        normalised here too (`claimkit.normalize`), so its results' offsets
+        index into the normalised text that `Analysis.text` holds.
+        """
         if isinstance(text, Document):
-            if published is None and platform is None:
+            if published is None and platform is None and is_normalized(text.text):
                 return text
             return make_document(
                 text.text,
