@@ -33,12 +33,12 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000, "crore": 10_000_000, "billion": 1_000_000_000}
+SCALES = {"hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000, "crore": 10_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 SUFFIXES = {
     "k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
     "mil": 1_000_000, "million": 1_000_000, "millions": 1_000_000, "b": 1_000_000_000,
     "bn": 1_000_000_000, "billion": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000,
-    "crore": 10_000_000, "crores": 10_000_000,
+    "crore": 10_000_000, "crores": 10_000_000, "trillion": 10**12,
 }
 #: More followers than that is not a claim (the world has about 10^10 people).
 FOLLOWER_CEILING = 10**11
@@ -50,7 +50,7 @@ TOO_LARGE = AMOUNT_LIMIT + 1
 NUMBER_WORDS = sorted({*UNITS, *TENS, *SCALES} - {"a", "an", "single", "zero"}, key=len, reverse=True)
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SUFFIX = r"k|K|m|M|mn|mln|mil|million|millions|bn|b|B|billion|thousand|lakhs?|crores?"
+_SUFFIX = r"k|K|m|M|mn|mln|mil|million|millions|bn|b|B|billion|trillion|thousand|lakhs?|crores?"
 #: A number written with digits, an optional scale word or letter and an optional "+".
 DIGIT_AMOUNT_RE = re.compile(
     rf"(?<![\w.,$£€¥#/:-])(?P<num>{_DIGITS})(?:[ \t]?(?P<suffix>{_SUFFIX}))?(?![\w])(?![/:.,]\d)(?P<plus>\+)?(?![\d])"

@@ -141,7 +141,9 @@ class Analyzer:
     def _analyze(self, document: Document, doc) -> Analysis:
         platform = document.platform or detect_platform(doc.text) or self.config.platform
         statements = attribute.attribute(doc, document, platform)
-        claim_mentions = claims.find_mentions(doc, statements, document, platform)
+        claim_mentions, ignored = claims.drop_out_of_bounds(
+            claims.find_mentions(doc, statements, document, platform), document.text
+        )
         statements = roles.mark_affected(statements, claim_mentions)
         found = claims.with_mention_text(
             claims.merge_mentions(claim_mentions, statements, document.published), doc.text
@@ -157,6 +159,7 @@ class Analyzer:
             claims=found,
             explanations=explanations,
             text=document.text,
+            ignored=ignored,
         )
 
 

@@ -9,6 +9,7 @@ from claimkit.attribute.common import _Found, _free_regions, _overlaps, clean_na
 from claimkit.attribute.speakers import _speaking_noun_owner, _speech_cue, _subject_of, speakers_of
 from claimkit.lexicon.platforms import platform_of_name
 from claimkit.lexicon.speech import FINDING_VERBS, FIRST_SECOND_SUBJECTS, NOT_SPEAKERS, SPEECH_VERBS
+from claimkit.spans import char_span
 
 
 def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
@@ -97,7 +98,7 @@ def nested_platform_statements(doc, containers: Sequence[_Found]) -> list[_Found
     """
     nested = []
     for container in containers:
-        span = doc.char_span(container.start, container.end, alignment_mode="contract")
+        span = char_span(doc, container.start, container.end, alignment_mode="contract")
         if span is None:
             continue
         for sent in span.sents:
