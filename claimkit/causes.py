@@ -20,6 +20,7 @@ from spacy.matcher import Matcher
 
 from claimkit.errors import TaxonomyError
 from claimkit.lexicon import causes as words
+from claimkit.spans import char_span
 from claimkit.stance.base import StanceBackend, StanceInput
 from claimkit.taxonomy import Cue, Taxonomy, builtin_taxonomy, phrase_patterns
 from claimkit.types import CauseMention, Span, StanceRecord, Statement
@@ -140,8 +141,8 @@ def _in_hashtag_or_handle(doc, span) -> bool:
 
 def find_cues(doc, start: int, end: int, matcher: CueMatcher | None = None) -> list[tuple[str, Cue, object]]:
     """(cause, cue, span) for every cue match inside [start, end), longest per place."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = char_span(doc, start, end)
+    if span is None:
         return []
     matcher = matcher or default_matcher(doc.vocab)
     found = []
@@ -206,7 +207,8 @@ def detect_causes(doc, statements: Sequence[Statement], matcher: CueMatcher | No
 
 def mention_sentence(doc, mention: CauseMention):
     """The spaCy sentence that holds a cause mention."""
-    return doc.char_span(mention.start, mention.end, alignment_mode="expand")[0].sent
+    span = char_span(doc, mention.start, mention.end) or char_span(doc, mention.start, len(doc.text))
+    return (span if span is not None else doc[-1:])[0].sent
 
 
 def stance_inputs(
