@@ -128,3 +128,9 @@ class BackendUnavailableError(ConfigError):
     """A stance backend needs optional packages that are not installed."""
 
     code = "E302"
+
+
+class BatchError(ClaimkitError):
+    """A `claimkit batch` run stopped: too many bad input lines, or an output that cannot be resumed."""
+
+    code = "E400"
