@@ -18,7 +18,7 @@ Example:
 """
 
 from claimkit.batch.run import BatchSummary, default_workers, run
-from claimkit.batch.sinks import SINKS, open_sink, register_sink
+from claimkit.batch.sinks import SINKS, open_sink, read_output, register_sink
 from claimkit.batch.sources import Columns, HFSource, read_sources
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "HFSource",
     "default_workers",
     "open_sink",
+    "read_output",
     "read_sources",
     "register_sink",
     "run",

@@ -110,6 +110,7 @@ def run(
     progress: bool | None = None,
     ray_address: str | None = None,
     on_error: Callable[[str], None] | None = None,
+    sink_options: dict[str, Any] | None = None,
     **options: Any,
 ) -> BatchSummary:
     """Analyse every document of the inputs into `output` (`.jsonl`, `.parquet`, `.sqlite` / `.db`).
@@ -133,6 +134,7 @@ def run(
         progress: Show a progress bar (default: when stderr is a terminal).
         ray_address: Address of an existing Ray cluster (engine `ray`).
         on_error: Called with each error line (default: print it on stderr).
+        sink_options: Options of the sink, e.g. `{"docs_per_part": 1000}` for Parquet.
 
     Returns:
         A `BatchSummary`.
@@ -161,7 +163,7 @@ def run(
     report = on_error or (lambda line: print(f"claimkit: skipped: {line}", file=sys.stderr, flush=True))
     inputs = list(inputs)
     summary = BatchSummary(output=str(output), engine=engine, workers=workers)
-    sink = open_sink(output, resume)
+    sink = open_sink(output, resume, **(sink_options or {}))
     bar = _Progress.create(progress, inputs, columns)
     counts = {"lines": 0}
 

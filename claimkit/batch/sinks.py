@@ -55,17 +55,19 @@ class Sink(Protocol):
         """Finish the output (flush and close files)."""
 
 
-SinkFactory = Callable[[Path, bool], Sink]
+SinkFactory = Callable[..., Sink]
 SINKS: dict[str, SinkFactory] = {}
 
 
 def register_sink(suffix: str, factory: SinkFactory) -> None:
-    """Register a sink for outputs ending in `suffix` (e.g. ".csv"): `factory(path, resume)`."""
+    """Register a sink for outputs ending in `suffix` (e.g. ".csv"): `factory(path, resume, **options)`."""
     SINKS[suffix.lower()] = factory
 
 
-def open_sink(path: str | os.PathLike, resume: bool = False) -> Sink:
+def open_sink(path: str | os.PathLike, resume: bool = False, **options) -> Sink:
     """The sink for `path`, by its suffix, opened for a new run or to resume one.
+
+    `options` go to the sink (e.g. `docs_per_part` of the Parquet sink).
 
     Raises:
         OutputError: unknown suffix, or an output that cannot be written or resumed.
@@ -81,7 +83,7 @@ def open_sink(path: str | os.PathLike, resume: bool = False) -> Sink:
     if not path.parent.exists():
         raise OutputError(f"the directory {str(path.parent)!r} does not exist", str(path))
     try:
-        return factory(path, resume)
+        return factory(path, resume, **options)
     except OSError as err:
         raise OutputError(f"cannot write: {err.strerror or err}", str(path)) from None
 
@@ -97,7 +99,7 @@ def _fsync(handle) -> None:
 class JsonlSink:
     """One SPEC object per line, with a ledger of committed chunks (see the module docstring)."""
 
-    def __init__(self, path: Path, resume: bool) -> None:
+    def __init__(self, path: Path, resume: bool, **_options) -> None:
         self.path = path
         self.ledger_path = path.with_name(path.name + LEDGER_SUFFIX)
         self.done: set[str] = set()
@@ -198,7 +200,7 @@ def sqlite_schema() -> list[str]:
 class SqliteSink:
     """Tables `documents`, `statements`, `claims`, `mentions`, `stances`, `explanations`; one transaction a chunk."""
 
-    def __init__(self, path: Path, resume: bool) -> None:
+    def __init__(self, path: Path, resume: bool, **_options) -> None:
         if not resume:
             for leftover in (path, path.with_name(path.name + "-journal"), path.with_name(path.name + "-wal")):
                 leftover.unlink(missing_ok=True)
@@ -263,7 +265,7 @@ def arrow_schemas():
 class ParquetSink:
     """A directory of per-table part files (see the module docstring)."""
 
-    def __init__(self, path: Path, resume: bool, docs_per_part: int = DOCS_PER_PART) -> None:
+    def __init__(self, path: Path, resume: bool, docs_per_part: int = DOCS_PER_PART, **_options) -> None:
         try:
             import pyarrow.parquet as pq
         except ImportError:
@@ -352,3 +354,41 @@ register_sink(".jsonl", JsonlSink)
 register_sink(".sqlite", SqliteSink)
 register_sink(".db", SqliteSink)
 register_sink(".parquet", ParquetSink)
+
+
+# --------------------------------------------------------------------------- reading back
+
+
+def read_output(path: str | os.PathLike) -> list[dict]:
+    """The documents' JSON objects a batch output holds, in output order, whatever its format.
+
+    Example:
+        >>> [d["id"] for d in read_output("out.sqlite")]   # doctest: +SKIP
+        ['post-1', 'post-2']
+    """
+    from claimkit.batch.records import from_rows
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        with path.open(encoding="utf-8") as handle:
+            return [json.loads(line) for line in handle if line.strip()]
+    if suffix in (".sqlite", ".db"):
+        db = sqlite3.connect(path)
+        db.row_factory = sqlite3.Row
+        try:
+            tables = {t: [dict(r) for r in db.execute(f"SELECT * FROM {_quote(t)}")] for t in TABLES}
+        finally:
+            db.close()
+        for row in tables["documents"]:
+            row["relevant"] = bool(row["relevant"])
+        return from_rows(tables)
+    if suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        tables = {}
+        for table in TABLES:
+            parts = sorted((path / table).glob("part-*.parquet"))
+            tables[table] = [row for part in parts for row in pq.read_table(part).to_pylist()]
+        return from_rows(tables)
+    raise OutputError(f"cannot read back {suffix!r} outputs", str(path))
