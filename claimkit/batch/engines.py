@@ -200,26 +200,16 @@ class RayAnalyzer:
     def __init__(self, spec: WorkerSpec) -> None:
         self.processor = DocumentProcessor(spec)
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+    def __call__(self, batch) -> dict[str, list]:
         import json
 
-        size = len(batch["id"])
-        documents = [row_document({f: _plain(batch[f][i]) for f in DOCUMENT_FIELDS}) for i in range(size)]
-        outcomes = self.processor(documents)
+        rows = batch.to_pylist()  # a pyarrow Table: None stays None (numpy batches turn it into NaN)
+        outcomes = self.processor([row_document(row) for row in rows])
         payload = [
             json.dumps({"error": o} if isinstance(o, str) else {"key": o.key, "relevant": o.relevant, "data": o.data})
             for o in outcomes
         ]
-        return {"position": batch["position"], "outcome": payload}
-
-
-def _plain(value: Any) -> Any:
-    """A numpy scalar or None from a Ray batch as a plain Python value."""
-    if value is None:
-        return None
-    if hasattr(value, "item"):
-        return value.item()
-    return value
+        return {"position": [row["position"] for row in rows], "outcome": payload}
 
 
 def _outcome(payload: str) -> Outcome:
@@ -282,8 +272,8 @@ class RayEngine:
             RayAnalyzer,
             fn_constructor_kwargs={"spec": self.spec},
             batch_size=self.spec.batch_size,
-            concurrency=self.workers,
-            batch_format="numpy",
+            compute=ray.data.ActorPoolStrategy(size=self.workers),
+            batch_format="pyarrow",
         )
         outcomes: list[Outcome] = [None] * len(rows)  # type: ignore[list-item]
         for row in dataset.iter_rows():
