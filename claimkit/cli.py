@@ -538,6 +538,76 @@ def eval_command(
     raise typer.Exit(code)
 
 
+class Engine(str, Enum):
+    """Engines of `claimkit batch`."""
+    local = "local"
+    ray = "ray"
+
+
+@app.command("batch")
+def batch_command(
+    inputs: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="JSONL (.gz/.zst), Parquet, text files, folders, globs or saved datasets.",
+                       show_default=False, metavar="INPUT"),
+    ] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output: .jsonl, .parquet, .sqlite or .db.",
+                                         show_default=False)] = ...,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes (default: all cores).")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Skip documents the output holds; append the rest.")] = False,
+    engine: Annotated[Engine, typer.Option("--engine", help="local processes, or Ray (pip install 'claimkit[ray]').")] = Engine.local,
+    ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Existing Ray cluster (default: a local one).")] = None,
+    no_filter: Annotated[bool, typer.Option("--no-filter", help="Run the full pipeline on every document.")] = False,
+    max_error_rate: Annotated[float, typer.Option("--max-error-rate", min=0.0, max=1.0,
+                                                  help="Stop when more than this share of input lines is bad.")] = 0.01,
+    summary: Annotated[Optional[Path], typer.Option("--summary", help="Also write the summary as JSON to FILE.")] = None,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per chunk (unit of work and of atomic writes).")] = 64,
+    hf_dataset: Annotated[Optional[str], typer.Option("--hf-dataset", help="A Hugging Face dataset to read (datasets.load_dataset).")] = None,
+    split: Annotated[str, typer.Option("--split", help="Split of --hf-dataset.")] = "train",
+    text_column: Annotated[str, typer.Option("--text-column", help="Text column of Parquet files and datasets.")] = "text",
+    id_column: Annotated[str, typer.Option("--id-column", help="Id column of Parquet files and datasets.")] = "id",
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).",
+                                                     show_default=False)] = None,
+    published: PublishedOpt = None,
+    platform: PlatformOpt = None,
+    spacy_model: SpacyOpt = None,
+    stance_backend: BackendOpt = None,
+    nli_model: NliOpt = None,
+    encoder_model: EncoderOpt = None,
+    stance_head: StanceHeadOpt = None,
+    max_chars: MaxCharsOpt = None,
+) -> None:
+    """Analyse large inputs on every core (or a Ray cluster) into JSONL, Parquet or SQLite.
+
+    Example: claimkit batch 'posts/*.jsonl.zst' -o posts.sqlite --workers 4 --resume
+    """
+    from claimkit.batch import Columns, HFSource, run
+    from claimkit.errors import BatchError
+
+    config = build_config(spacy_model=spacy_model, stance_backend=stance_backend, nli_model=nli_model,
+                          encoder_model=encoder_model, stance_head=stance_head, max_chars=max_chars, platform=platform)
+    sources: list = list(inputs or [])
+    if hf_dataset:
+        sources.append(HFSource(hf_dataset, split, text_column, id_column or None))
+    if not sources:
+        raise fail("give at least one INPUT or --hf-dataset")
+    check_output(output, [s for s in sources if isinstance(s, str)])
+    try:
+        result = run(sources, output, workers=workers, resume=resume, engine=engine.value,
+                     relevance_filter=not no_filter, config=config, published=published_date(published),
+                     columns=Columns(text_column, id_column or None), chunk_size=chunk_size,
+                     max_error_rate=max_error_rate, summary_path=summary, progress=progress, ray_address=ray_address)
+    except BatchError as err:
+        raise fail(err.one_line(), EXIT_INPUT) from None
+    except ClaimkitError as err:
+        raise fail(err.one_line()) from None
+    typer.echo(result.one_line(), err=True)
+    if result.errors:
+        raise typer.Exit(EXIT_INPUT)
+    if result.documents + result.resumed == 0:
+        raise fail("no documents to analyse", EXIT_INPUT)
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
