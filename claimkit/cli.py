@@ -20,6 +20,7 @@ import os
 import sys
 from collections.abc import Iterator
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import IO, Annotated, Any, Optional
 

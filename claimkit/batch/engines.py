@@ -70,7 +70,7 @@ class DocumentProcessor:
         if spec.use_filter:
             from claimkit.batch.filter import RelevanceFilter
 
-            self.filter = RelevanceFilter(self.analyzer.nlp)
+            self.filter = RelevanceFilter.for_analyzer(self.analyzer)
 
     def relevant(self, document: Document) -> bool:
         """Whether the document goes through the full pipeline."""
