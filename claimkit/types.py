@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Role = Literal["platform", "affected", "third_party", "reporter"]
 Cue = Literal["said", "wrote", "tweeted", "stated", "posted", "embed", "none"]
@@ -28,19 +28,15 @@ Cause = Literal[
 StanceLabel = Literal["support", "deny", "query", "comment"]
 OfficialPosition = Literal["endorsed", "rejected", "not_addressed"]
 
-ROLES: tuple[str, ...] = ("platform", "affected", "third_party", "reporter")
-CLAIM_KINDS: tuple[str, ...] = ("follower_loss", "follower_gain", "accounts_removed")
-QUALIFIERS: tuple[str, ...] = ("exact", "approx", "over", "under")
-CAUSES: tuple[str, ...] = (
-    "bot_spam_purge",
-    "locked_accounts",
-    "inactive_accounts",
-    "political_bias",
-    "technical_glitch",
-    "genuine_unfollows",
-)
-STANCES: tuple[str, ...] = ("support", "deny", "query", "comment")
-OFFICIAL_POSITIONS: tuple[str, ...] = ("endorsed", "rejected", "not_addressed")
+# The label tuples are the `Literal` types' values, declared once above.
+ROLES: tuple[str, ...] = get_args(Role)
+CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+#: The causes the pipeline detects; "other" is a gold-only label (claimkit.corpus.OTHER_CAUSE).
+CAUSES: tuple[str, ...] = tuple(cause for cause in get_args(Cause) if cause != "other")
+STANCES: tuple[str, ...] = get_args(StanceLabel)
+OFFICIAL_POSITIONS: tuple[str, ...] = get_args(OfficialPosition)
+CUES: tuple[str, ...] = get_args(Cue)
 
 REPORTER = "reporter"
 
