@@ -72,6 +72,8 @@ class Analyzer:
                 source=text.source,
                 author=text.author,
                 location=text.location,
+                meta=text.meta,
+                warnings=text.warnings,
             )
         return make_document(text, doc_id or "text", published=published, platform=platform)
 
@@ -151,6 +153,7 @@ class Analyzer:
             claims=found,
             explanations=explanations,
             text=document.text,
+            meta=dict(document.meta),
         )
 
 

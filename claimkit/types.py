@@ -105,8 +105,12 @@ class Document:
         source: Where the document came from (file path, "<stdin>", URL).
         author: Voice of the unattributed text (team extension; default is
             the reporter). An official blog post sets it to the platform.
-        body_start: Offset where the body starts (after a ` date` header).
+        body_start: Offset where the body starts (after the header lines).
         location: "file" or "file:line", for error messages.
+        meta: Input metadata kept in the output (`source`, `author`, `url`
+            and any other JSONL key; team extension, docs/schema.md).
+        warnings: What reading noticed but did not refuse, e.g. a
+            `published` value that is not a date (the document is undated).
     """
 
     id: str
@@ -117,6 +121,8 @@ class Document:
     author: str | None = None
     body_start: int = 0
     location: str = "<text>"
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -314,9 +320,11 @@ class Analysis:
     # The input text is not part of the JSON object, so equality ignores it:
     # `Analysis.from_dict(json.loads(a.to_json())) == a`.
     text: str = field(default="", repr=False, compare=False)
+    # Input metadata (`source`, `author`, `url`, other JSONL keys): team extension.
+    meta: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
-        """The SPEC's JSON object for this document."""
+        """The SPEC's JSON object for this document (plus the `meta` extension)."""
         data: dict[str, Any] = {
             "id": self.id,
             "published": self.published,
@@ -324,6 +332,7 @@ class Analysis:
             "statements": [s.to_dict() for s in self.statements],
             "claims": [c.to_dict() for c in self.claims],
             "explanations": [e.to_dict() for e in self.explanations],
+            "meta": dict(self.meta),
         }
         if include_text:
             data["text"] = self.text
@@ -356,6 +365,7 @@ class Analysis:
                 "claims": _each(data, "claims", "Analysis", Claim.from_dict),
                 "explanations": _each(data, "explanations", "Analysis", Explanation.from_dict),
                 "text": data.get("text") or "",
+                "meta": dict(data["meta"]) if isinstance(data.get("meta"), dict) else {},
             }
         return cls(**_fields(cls, data, **converted))
 
