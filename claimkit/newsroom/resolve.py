@@ -183,7 +183,7 @@ def _display_name(surface: Counter[str]) -> str:
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalize_name(name)).strip("-")
+    return re.sub(r"[^\w]+", "-", normalize_name(name)).strip("-_")
 
 
 def document_mentions(documents: Sequence[DocumentInfo]) -> list[tuple[str, str | None, int]]:
