@@ -142,28 +142,12 @@ def root(
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
-class Format(str, Enum):
-    """Output formats of `claimkit extract`."""
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
-    csv = "csv"
-
-
 class TableName(str, Enum):
     """Tables of `claimkit extract --format csv`."""
     claims = "claims"
     stances = "stances"
     statements = "statements"
     explanations = "explanations"
-
-
-class Backend(str, Enum):
-    """Stance backends selectable on the command line."""
-    rules = "rules"
-    learned = "learned"
-    nli = "nli"
 
 
 InputsArg = Annotated[
@@ -186,8 +170,39 @@ SpacyOpt = Annotated[
     typer.Option("--spacy-model", help="spaCy pipeline (env CLAIMKIT_SPACY_MODEL).", show_default=False),
 ]
 BackendOpt = Annotated[
-    Optional[Backend],
-    typer.Option("--stance-backend", "-b", help="Stance backend (env CLAIMKIT_STANCE_BACKEND).", show_default=False),
+    Optional[str],
+    typer.Option(
+        "--stance-backend", "-b", show_default=False, metavar="NAME",
+        help="Stance backend: rules, learned, nli, or one a plugin or --code registers (env CLAIMKIT_STANCE_BACKEND).",
+    ),
+]
+FormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format", "-f", metavar="NAME",
+        help="Output format: table, json, jsonl, markdown, or one a plugin or --code registers.",
+    ),
+]
+CodeOpt = Annotated[
+    Optional[list[Path]],
+    typer.Option(
+        "--code", metavar="FILE", show_default=False,
+        help="Python file to import first, e.g. one that registers a stance backend or output format (repeatable).",
+    ),
+]
+TaxonomyOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--taxonomy", metavar="FILE", show_default=False,
+        help="Cause taxonomy JSON that extends or replaces the shipped one (env CLAIMKIT_TAXONOMY).",
+    ),
+]
+PlatformsOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--platforms", metavar="FILE", show_default=False,
+        help="Platforms JSON that extends the shipped platform data (env CLAIMKIT_PLATFORMS).",
+    ),
 ]
 NliOpt = Annotated[
     Optional[str], typer.Option("--nli-model", help="NLI model id or path for the nli backend (env CLAIMKIT_NLI_MODEL).")
@@ -222,11 +237,32 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
+def import_code(paths: list[Path] | None) -> None:
+    """Import each `--code` file (its registrations take effect), or exit 2 with one line."""
+    from claimkit.registry import import_code as load
+
+    for path in paths or []:
+        try:
+            load(path)
+        except FileNotFoundError:
+            raise fail(ConfigError("no such file (--code)", str(path)).one_line()) from None
+        except Exception as err:  # noqa: BLE001 - the user's code; reported in one line
+            message = f"importing it failed ({type(err).__name__}: {' '.join(str(err).split())})"
+            raise fail(ConfigError(message, str(path)).one_line()) from None
+
+
+def check_format(fmt: str) -> None:
+    """Exit 2 with one line unless `fmt` names a registered output format."""
+    from claimkit.render import get_renderer
+
+    try:
+        get_renderer(fmt)
+    except ConfigError as err:
+        raise fail(err.one_line()) from None
+
+
 def build_config(**options) -> Config:
     """A `Config` from CLI options (None keeps the default or environment value)."""
-    backend = options.get("stance_backend")
-    if isinstance(backend, Enum):
-        options["stance_backend"] = backend.value
     try:
         return Config.from_options(**options)
     except ConfigError as err:
@@ -436,14 +472,13 @@ def make_console(out: IO[str]) -> Console:
 
 
 def start_run(
-    inputs: list[str],
-    output: Path | None,
-    published: str | None,
-    author: str | None = None,
-    source: str | None = None,
-    **options,
+    inputs: list[str], output: Path | None, published: str | None, code: list[Path] | None = None,
+    fmt: str | None = None, author: str | None = None, source: str | None = None, **options,
 ):
-    """Shared start of `extract` and `explain`: config, inputs, models (before the output opens), output."""
+    """Shared start of `extract` and `explain`: `--code`, format, config, inputs, models (before the output opens), output."""
+    import_code(code)
+    if fmt is not None:
+        check_format(fmt)
     config = build_config(**options)
     run = Run(inputs, config, published_date(published), author=author, source=source)
     check_output(output, run.inputs)
@@ -460,7 +495,7 @@ def finish_output(out: IO[str]) -> None:
 @app.command("extract")
 def extract_command(
     inputs: InputsArg,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: FormatOpt = "table",
     published: PublishedOpt = None,
     platform: PlatformOpt = None,
     spacy_model: SpacyOpt = None,
@@ -469,6 +504,9 @@ def extract_command(
     encoder_model: EncoderOpt = None,
     stance_head: StanceHeadOpt = None,
     max_chars: MaxCharsOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    platforms: PlatformsOpt = None,
+    code: CodeOpt = None,
     statements: Annotated[bool, typer.Option("--statements", help="Table and Markdown: list the statements too.")] = False,
     table_name: Annotated[
         TableName, typer.Option("--table", help="CSV: which records, one row each (claims, stances, statements, explanations).")
@@ -483,9 +521,10 @@ def extract_command(
     Example: claimkit extract article.txt posts.jsonl --format jsonl
     """
     run, analyzer, out = start_run(
-        inputs, output, published, author=author, source=source, spacy_model=spacy_model,
-        stance_backend=stance_backend, nli_model=nli_model, encoder_model=encoder_model, stance_head=stance_head,
-        max_chars=max_chars, platform=platform,
+        inputs, output, published, code=code, fmt=fmt, author=author, source=source, spacy_model=spacy_model,
+        stance_backend=stance_backend, nli_model=nli_model, encoder_model=encoder_model,
+        stance_head=stance_head, max_chars=max_chars, platform=platform, taxonomy=taxonomy,
+        platforms=platforms,
     )
     try:
         render(run.analyses(analyzer), fmt, out, statements, table_name.value, bom)
@@ -496,35 +535,33 @@ def extract_command(
 
 def render(
     results: Iterator[Analysis],
-    fmt: Format,
+    fmt: str,
     out: IO[str],
     statements: bool = False,
     table_name: str = "claims",
     bom: bool = False,
 ) -> None:
-    """Write the analyses in `fmt` as they come (JSON waits for all: one object or an array)."""
-    from claimkit.render import markdown, render_json, render_jsonl_line, table
+    """Write the analyses in the output format `fmt`.
 
-    if fmt is Format.csv:
-        from claimkit.render.csv import write_csv
+    A renderer marked `per_document` writes each document as it comes;
+    any other (JSON, CSV, most plugins) gets them all at once.
+    """
+    from claimkit.render import get_renderer
 
-        write_csv(results, out, table_name, bom=bom)
+    renderer = get_renderer(fmt)
+    tty = _isatty(out)
+    options: dict[str, Any] = {"statements": statements, "width": None if tty else FILE_WIDTH, "color": tty,
+                               "table": table_name, "bom": bom}
+    if tty:
+        options["width"] = make_console(out).width
+    if not getattr(renderer, "per_document", False):
+        text = renderer(list(results), **options)
+        if text:
+            out.write(text)
         return
-    if fmt is Format.json:
-        collected = list(results)
-        if collected:
-            out.write(render_json(collected) + "\n")
-        return
-    console = make_console(out) if fmt is Format.table else None
+    separator = getattr(renderer, "separator", "")
     for number, analysis in enumerate(results):
-        if fmt is Format.jsonl:
-            out.write(render_jsonl_line(analysis) + "\n")
-        elif fmt is Format.markdown:
-            out.write(("\n" if number else "") + markdown.render([analysis], statements=statements))
-        else:
-            if number:
-                console.print()
-            table.print_analysis(console, analysis, statements=statements)
+        out.write((separator if number else "") + renderer([analysis], **options))
         out.flush()
 
 
@@ -540,6 +577,9 @@ def explain_command(
     encoder_model: EncoderOpt = None,
     stance_head: StanceHeadOpt = None,
     max_chars: MaxCharsOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    platforms: PlatformsOpt = None,
+    code: CodeOpt = None,
     author: AuthorOpt = None,
     source: SourceOpt = None,
     output: OutputOpt = None,
@@ -551,9 +591,10 @@ def explain_command(
     from claimkit.render import markdown, table
 
     run, analyzer, out = start_run(
-        inputs, output, published, author=author, source=source, spacy_model=spacy_model, stance_backend=stance_backend,
-        nli_model=nli_model, encoder_model=encoder_model, stance_head=stance_head,
-        max_chars=max_chars, platform=platform,
+        inputs, output, published, code=code, author=author, source=source, spacy_model=spacy_model,
+        stance_backend=stance_backend, nli_model=nli_model, encoder_model=encoder_model,
+        stance_head=stance_head, max_chars=max_chars, platform=platform, taxonomy=taxonomy,
+        platforms=platforms,
     )
     console = make_console(out)
     try:
@@ -588,6 +629,9 @@ def eval_command(
     stance_head: StanceHeadOpt = None,
     platform: PlatformOpt = None,
     max_chars: MaxCharsOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    platforms: PlatformsOpt = None,
+    code: CodeOpt = None,
 ) -> None:
     """Score the pipeline (or saved predictions) against gold corpora (SPEC sections 5 and 6).
 
@@ -597,9 +641,11 @@ def eval_command(
     """
     from claimkit import evaluate
 
+    import_code(code)
     config = build_config(
         spacy_model=spacy_model, stance_backend=stance_backend, nli_model=nli_model,
         encoder_model=encoder_model, stance_head=stance_head, platform=platform, max_chars=max_chars,
+        taxonomy=taxonomy, platforms=platforms,
     )
     try:
         code = evaluate.run_cli(
@@ -630,6 +676,9 @@ def report_command(
     encoder_model: EncoderOpt = None,
     stance_head: StanceHeadOpt = None,
     max_chars: MaxCharsOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    platforms: PlatformsOpt = None,
+    code: CodeOpt = None,
     author: AuthorOpt = None,
     source: SourceOpt = None,
 ) -> None:
@@ -643,9 +692,10 @@ def report_command(
     from claimkit.newsroom import build
     from claimkit.report import render_report
 
+    import_code(code)
     config = build_config(
         spacy_model=spacy_model, stance_backend=stance_backend, nli_model=nli_model, encoder_model=encoder_model,
-        stance_head=stance_head, max_chars=max_chars, platform=platform,
+        stance_head=stance_head, max_chars=max_chars, platform=platform, taxonomy=taxonomy, platforms=platforms,
     )
     run = Run(inputs, config, published_date(published), author=author, source=source)
     check_output(output, run.inputs)
@@ -653,7 +703,9 @@ def report_command(
         raise fail("give the report a file name with -o (it is one HTML file)")
     analyses = list(report_analyses(run, config))
     try:
-        html = render_report(build(analyses), title=title)
+        from claimkit.platforms import load_platforms
+
+        html = render_report(build(analyses, load_platforms(config.platforms)), title=title)
     except ClaimkitError as err:
         raise fail(err.one_line()) from None
     out = open_output(output)

@@ -42,6 +42,7 @@ from claimkit.newsroom.model import (
 )
 from claimkit.newsroom.resolve import Resolver, document_mentions
 from claimkit.newsroom.timeline import signed_change, timelines
+from claimkit.platforms import Platforms
 from claimkit.render.views import claim_sentence
 from claimkit.types import Analysis, Claim
 
@@ -76,18 +77,20 @@ def claim_date(analysis: Analysis, claim: Claim) -> str | None:
     return analysis.published
 
 
-def build(analyses: Iterable[Analysis]) -> CorpusView:
+def build(analyses: Iterable[Analysis], platforms: Platforms | None = None) -> CorpusView:
     """The newsroom view of a corpus.
 
     Args:
         analyses: Any iterable of `Analysis` (consumed once).
+        platforms: The platform data that tells platforms from people
+            (default: the shipped data; pass an `Analyzer`'s own for a `--platforms` file).
 
     Returns:
         A `CorpusView`: documents, accounts, every claim located, reported
         changes, timelines, the corpus matrix and summary counts.
     """
     documents = tuple(document_info(i, a) for i, a in enumerate(analyses))
-    resolver = Resolver(document_mentions(documents))
+    resolver = Resolver(document_mentions(documents), platforms)
     names = {a.key: a.name for a in resolver.accounts}
     refs = tuple(
         ClaimRef(

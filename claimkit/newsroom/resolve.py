@@ -26,7 +26,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from claimkit.lexicon.platforms import EXECUTIVES, platform_of_name
+from claimkit.platforms import Platforms, builtin_platforms
 from claimkit.names import handle_key, normalize_name
 from claimkit.newsroom.model import Account, AccountKind, DocumentInfo
 from claimkit.types import REPORTER
@@ -52,9 +52,13 @@ def name_key(form: str) -> str:
     return " ".join(kept or tokens)
 
 
-def account_kind(form: str) -> AccountKind:
-    """"platform" for platforms and their official voices, "group" for lower-case plurals, else "person"."""
-    if normalize_name(form) not in EXECUTIVES and platform_of_name(form):
+def account_kind(form: str, platforms: Platforms | None = None) -> AccountKind:
+    """"platform" for platforms and their official voices, "group" for lower-case plurals, else "person".
+
+    An executive who speaks for a platform (its owner) is a person.
+    """
+    platforms = platforms or builtin_platforms()
+    if " ".join(form.lower().split()) not in platforms.executives and platforms.of_name(form):
         return "platform"
     if not form.startswith("@") and not any(c.isupper() for c in form):
         return "group"
@@ -94,8 +98,12 @@ class Resolver:
         {'donald-trump'}
     """
 
-    def __init__(self, mentions: Iterable[tuple[str, str | None, int]]) -> None:
-        """Resolve `(form, handle, document)` mentions (handle without `@`, or None)."""
+    def __init__(self, mentions: Iterable[tuple[str, str | None, int]], platforms: Platforms | None = None) -> None:
+        """Resolve `(form, handle, document)` mentions (handle without `@`, or None).
+
+        `platforms` tells platform names from people (default: the shipped platform data).
+        """
+        platforms = platforms or builtin_platforms()
         forms = _Forms()
         seen: dict[str, Counter[str]] = defaultdict(Counter)
         documents: dict[str, set[int]] = defaultdict(set)
@@ -109,7 +117,7 @@ class Resolver:
             forms.add(key)
             seen[key][form] += 1
             documents[key].add(document)
-            kinds.setdefault(key, account_kind(form))
+            kinds.setdefault(key, account_kind(form, platforms))
             if form.startswith("@"):
                 handles[key].add(form[1:])
             if handle:

@@ -174,6 +174,21 @@ def render_csv(results: Iterable[Analysis], table: str = "claims", bom: bool = F
     return out.getvalue()
 
 
+def render(analyses: Iterable[Analysis], table: str = "claims", bom: bool = False, **options: Any) -> str:
+    """The `csv` output format (registered in `claimkit.registry.renderers`): one table of all the documents.
+
+    Options it does not know (`statements`, `width`, `color`) are ignored.
+
+    Raises:
+        ConfigError: an unknown table name.
+    """
+    from claimkit.errors import ConfigError
+
+    if table not in TABLES:
+        raise ConfigError(f"unknown CSV table {table!r}; expected one of {', '.join(TABLES)}")
+    return render_csv(analyses, table, bom)
+
+
 def to_frames(results: Iterable[Analysis]) -> dict[str, Any]:
     """The four tables as pandas DataFrames: `{"claims", "stances", "statements", "explanations"}`.
 
