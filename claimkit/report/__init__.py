@@ -36,13 +36,15 @@ def _environment():
         raise ConfigError(
             "the HTML report needs Jinja2; install it with `pip install jinja2`"
         ) from None
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("claimkit.report", "templates"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    environment.policies["json.dumps_kwargs"] = {"sort_keys": False, "ensure_ascii": True}
+    return environment
 
 
 def claim_id(ref: ClaimRef) -> str:
@@ -78,12 +80,12 @@ def _details(view: CorpusView) -> dict[str, dict[str, Any]]:
         analysis = info.analysis
         for n, s in enumerate(analysis.statements):
             details[f"d{info.index}-s{n}"] = {
-                "what": f"Statement {n}", "speaker": s.speaker, "role": s.role, "cue": s.cue,
+                "what": f"Statement {n}", "document": info.id, "speaker": s.speaker, "role": s.role, "cue": s.cue,
                 "date": s.date or "", "handle": s.handle or "",
             }
         for n, c in enumerate(analysis.claims):
             details[f"d{info.index}-c{n}"] = {
-                "what": f"Claim {n}", "kind": c.kind, "subject": c.subject, "amount": format_amount(c),
+                "what": f"Claim {n}", "document": info.id, "kind": c.kind, "subject": c.subject, "amount": format_amount(c),
                 "qualifier": c.qualifier, "span": format_span(c), "platform": c.platform or "",
                 "speaker": c.source_speaker, "role": c.source_role,
                 "statement": "" if c.statement is None else str(c.statement),
@@ -91,7 +93,7 @@ def _details(view: CorpusView) -> dict[str, dict[str, Any]]:
         for e, explanation in enumerate(analysis.explanations):
             for n, r in enumerate(explanation.stances):
                 details[f"d{info.index}-x{e}-{n}"] = {
-                    "what": "Stance evidence", "cause": explanation.cause, "stance": r.stance,
+                    "what": "Stance evidence", "document": info.id, "cause": explanation.cause, "stance": r.stance,
                     "confidence": f"{r.confidence:.2f}", "speaker": r.speaker, "voice": r.voice or "",
                     "role": r.role, "statement": str(r.statement),
                     "official position": explanation.official_position,
