@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.matcher import Matcher
 
 from claimkit.lexicon.causes import CUES, DESCRIPTIONS, Cue
-from claimkit.stance.base import StanceBackend, StanceInput
+from claimkit.stance.base import StanceBackend, StanceInput, StancePrediction
 from claimkit.types import CauseMention, Span, StanceRecord, Statement
 
 PERSON_TITLE_NOUNS = frozenset({
@@ -226,7 +226,7 @@ def stance_inputs(
                 cause=mention.cause,
                 cue_start=mention.start - base,
                 cue_end=mention.end - base,
-                span=sent,
+                start=base,
                 speaker_role=role,
                 cue_flags=mention.cue,
             )
@@ -239,11 +239,17 @@ def classify(
     statements: Sequence[Statement],
     doc,
     backend: StanceBackend,
+    predictions: Sequence[StancePrediction] | None = None,
 ) -> dict[str, list[StanceRecord]]:
-    """Stance per (statement, cause): cause -> records, the strongest mention per statement."""
+    """Stance per (statement, cause): cause -> records, the strongest mention per statement.
+
+    `predictions` (one per mention, from the pipeline's `stance` stage) are
+    used when given; otherwise the backend is asked here.
+    """
     if not mentions:
         return {}
-    predictions = backend.predict(stance_inputs(mentions, doc, statements))
+    if predictions is None:
+        predictions = backend.predict(stance_inputs(mentions, doc, statements))
     best: dict[tuple[str, int], StanceRecord] = {}
     for mention, prediction in zip(mentions, predictions, strict=True):
         statement = statements[mention.statement]
