@@ -166,7 +166,7 @@ def run(
     spec = WorkerSpec(config=config, use_filter=relevance_filter, batch_size=batch_size)
     runner = LocalEngine(spec, workers) if engine == "local" else RayEngine(spec, workers, ray_address)
     report = on_error or (lambda line: print(f"claimkit: skipped: {line}", file=sys.stderr, flush=True))
-    inputs = list(inputs)
+    inputs = [inputs] if isinstance(inputs, (str, os.PathLike, HFSource)) else list(inputs)
     summary = BatchSummary(output=str(output), engine=engine, workers=workers)
     sink = open_sink(output, resume, **(sink_options or {}))
     bar = _Progress.create(progress, inputs, columns)
