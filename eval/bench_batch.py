@@ -27,6 +27,7 @@ reported apart).
 Usage:
     python eval/bench_batch.py                       # 5,000 posts; memory at 10k and 100k
     python eval/bench_batch.py --size 1000 --sizes 1000,3000 --json bench.json
+    python eval/bench_batch.py --repeat 3              # best of three interleaved rounds
 """
 
 from __future__ import annotations
@@ -213,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", type=int, default=5000, help="posts in the throughput stream (default 5000)")
     parser.add_argument("--sizes", default="10000,100000", help="stream sizes for peak memory (default 10000,100000)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="rounds of the four throughput runs, interleaved; the best of each is kept "
+                             "(on a shared machine, load changes between runs)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "SOURCE", "OUTPUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -225,9 +229,13 @@ def main(argv: list[str] | None = None) -> int:
         workdir = Path(tmp)
         stream = workdir / "stream.jsonl"
         results["stream"] = build_stream(args.size, stream)
-        for mode in ("baseline", "extract", "batch-1", "batch-2"):
-            results["throughput"][mode] = measure(mode, stream, workdir)
-            print(f"{mode:>9}: {results['throughput'][mode]['posts_per_second']:8.1f} posts/s", file=sys.stderr)
+        for round_ in range(max(1, args.repeat)):
+            for mode in ("baseline", "extract", "batch-1", "batch-2"):
+                result = measure(mode, stream, workdir)
+                best = results["throughput"].get(mode)
+                if best is None or result["posts_per_second"] > best["posts_per_second"]:
+                    results["throughput"][mode] = result
+                print(f"round {round_ + 1} {mode:>9}: {result['posts_per_second']:8.1f} posts/s", file=sys.stderr)
         for size in sizes:
             sized = workdir / f"stream-{size}.jsonl"
             build_stream(size, sized)
