@@ -130,6 +130,18 @@ class BackendUnavailableError(ConfigError):
     code = "E302"
 
 
+class TaxonomyError(ConfigError):
+    """A cause-taxonomy file (`--taxonomy`, `CLAIMKIT_TAXONOMY`) is missing or malformed."""
+
+    code = "E303"
+
+
+class PlatformsError(ConfigError):
+    """A platforms file (`--platforms`, `CLAIMKIT_PLATFORMS`) is missing or malformed."""
+
+    code = "E304"
+
+
 class BatchError(ClaimkitError):
     """A `claimkit batch` run stopped: too many bad input lines, or an output that cannot be resumed."""
 

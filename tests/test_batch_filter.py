@@ -48,12 +48,26 @@ def test_header_is_not_read(relevant):
     assert relevant(text, body_start=16) is False
 
 
-def test_terms_come_from_the_lexicon():
-    from claimkit.lexicon.causes import CUES
+def test_terms_come_from_the_taxonomy():
+    from claimkit.taxonomy import builtin_taxonomy
 
-    terms = relevance_terms()
-    assert len(terms.cues) == sum(len(c) for c in CUES.values())
+    taxonomy = builtin_taxonomy()
+    terms = relevance_terms(taxonomy)
+    assert len(terms.cues) == sum(len(cue.patterns) for cause in taxonomy.causes for cue in cause.cues)
     assert {"followers", "accounts", "bots"} <= terms.claim_words
+
+
+def test_a_users_cause_makes_a_document_relevant(nlp):
+    from claimkit.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy({"extend": True, "causes": [{
+        "label": "ai_moderation", "description": "an automated moderation model removed accounts",
+        "patterns": ["moderation model", [{"LOWER": "classifier"}, {"LOWER": "sweep"}]]}]})
+    text = "The company blamed its new moderation model."
+    assert RelevanceFilter(nlp)(text) is False
+    extended = RelevanceFilter(nlp, relevance_terms(taxonomy))
+    assert extended(text) is True
+    assert extended("A classifier sweep hit the site.") is True
 
 
 def test_lemma_forms_cover_inflections_and_exceptions(nlp):

@@ -72,7 +72,7 @@ class DocumentProcessor:
         if spec.use_filter:
             from claimkit.batch.filter import RelevanceFilter
 
-            self.filter = RelevanceFilter(self.analyzer.nlp)
+            self.filter = RelevanceFilter.for_analyzer(self.analyzer)
 
     def relevant(self, document: Document) -> bool:
         """Whether the document goes through the full pipeline."""
@@ -102,17 +102,29 @@ class DocumentProcessor:
                 outcomes.append(Record(document_key(document), True, next(analyses).to_dict()))
         return outcomes
 
+    def _platform(self, document: Document, text: str) -> str | None:
+        """The platform the `Analyzer` would report, without parsing."""
+        platforms = getattr(self.analyzer, "platforms", None)
+        if platforms is not None:
+            return document.platform or platforms.detect(text) or self.spec.config.platform
+        return _platform_of(document, text, self.spec.config)
+
     def _irrelevant(self, document: Document) -> dict[str, Any]:
+        """The JSON object of a document the filter skipped: `extract`'s keys, nothing found, `relevant: false`."""
+        from claimkit.types import Analysis
+
         text = " " * document.body_start + document.text[document.body_start :]
-        return {
-            "id": document.id,
-            "published": document.published.isoformat() if document.published else None,
-            "platform": _platform_of(document, text, self.spec.config),
-            "statements": [],
-            "claims": [],
-            "explanations": [],
-            "relevant": False,
-        }
+        analysis = Analysis(
+            id=document.id,
+            published=document.published.isoformat() if document.published else None,
+            platform=self._platform(document, text),
+            statements=[],
+            claims=[],
+            explanations=[],
+        )
+        if hasattr(analysis, "meta"):
+            analysis.meta = dict(getattr(document, "meta", None) or {})
+        return {**analysis.to_dict(), "relevant": False}
 
 
 # --------------------------------------------------------------------------- local processes

@@ -3,10 +3,10 @@
 A document can only yield a claim or an explanation when some of claimkit's
 own vocabulary occurs in it. The filter checks, before any parse:
 
-- **explanations**: every cause cue of the taxonomy is a phrase of token
-  patterns (`claimkit.lexicon.causes.CUES`); a cue can only match when each
-  of its required elements (not `*`, not optional) has a token among its words
-  or lemmas. A document none of whose cues can match raises no cause, so it
+- **explanations**: every cause cue of the Analyzer's taxonomy
+  (`claimkit/data/taxonomy.json`, plus a user's `--taxonomy` file) is a
+  spaCy Matcher pattern; a cue can only match when each of its required
+  token specs (not optional) has a token among its words or lemmas. A document none of whose cues can match raises no cause, so it
   has no explanation.
 - **claims**: every claim starts from an amount (`claimkit.numbers.find_amounts`)
   that a follower context (`FOLLOWER_CONTEXT_PATTERN`), a follower or account
@@ -21,8 +21,11 @@ list is a superset, never a guess, and `tests/test_batch_filter.py` checks on
 every gold corpus that `batch` with the filter finds exactly what `extract`
 finds.
 
-Everything the filter knows comes from `relevance_terms()`: re-point that one
-function when the lexicon moves (e.g. the taxonomy becomes JSON data).
+A first screen skips the tokenizer for most posts: one regular expression (a
+trie of the words the cue index and the claim check look for, at letter
+boundaries, plus the tokenizer's special cases such as "can't") must match.
+
+Everything the filter knows comes from `relevance_terms(taxonomy)`.
 """
 
 from __future__ import annotations
@@ -81,37 +84,47 @@ class RelevanceTerms:
     find_amounts: Callable[[str], list]
 
 
-def relevance_terms() -> RelevanceTerms:
-    """Derive the filter's vocabulary from claimkit's lexicon (the one place to re-point).
+def relevance_terms(taxonomy=None, tokenize=None) -> RelevanceTerms:
+    """Derive the filter's vocabulary from the taxonomy and the claims lexicon.
+
+    Args:
+        taxonomy: The `Taxonomy` the analysing pipeline detects (default: the
+            shipped one); a user's causes are looked for like the built-in ones.
+        tokenize: Splits a phrase pattern into words (default: on whitespace).
 
     Example:
         >>> terms = relevance_terms()
         >>> "followers" in terms.claim_words
         True
     """
-    from claimkit import causes
-    from claimkit.lexicon.causes import CUES
+    from claimkit.lexicon import causes as cause_words
     from claimkit.lexicon.claims import ACCOUNT_NOUNS, FOLLOWER_CONTEXT_PATTERN, FOLLOWER_NOUNS, LEMMA_FIXES
     from claimkit.numbers import find_amounts
+    from claimkit.taxonomy import builtin_taxonomy, phrase_patterns
 
-    # The cause detector's context checks that are one regular expression over
-    # the cue's sentence; a check not listed here is treated as always passing.
+    taxonomy = taxonomy or builtin_taxonomy()
+    tokenize = tokenize or str.split
+    # The cause detector's context checks that need one regular expression to
+    # match in the cue's sentence; any other check is treated as passing.
     contexts = {
-        "lock_context": getattr(causes, "ACCOUNT_WORDS_RE", None),
-        "politics_context": getattr(causes, "POLITICS_WORDS_RE", None),
-        "group_context": getattr(causes, "TARGETING_WORDS_RE", None),
-        "app_context": getattr(causes, "APP_WORDS_RE", None),
+        "followers_context": cause_words.FOLLOWERS_WORDS,
+        "boost_context": cause_words.BOOST_WORDS,
+        "politics_context": cause_words.POLITICS_WORDS,
+        "app_context": cause_words.APP_WORDS,
+        "lock_context": cause_words.ACCOUNT_WORDS,
+        "group_context": cause_words.TARGETING_WORDS,
     }
     cues = []
-    for cause_cues in CUES.values():
-        for cue in cause_cues:
-            elements = tuple(_required_elements(cue.pattern))
-            single = len(cue.pattern.split()) == 1
-            cues.append(CueTerms(
-                elements=elements,
-                context=contexts.get(cue.needs) if cue.needs else None,
-                not_before=frozenset(cue.not_before) if single else frozenset(),
-            ))
+    for cause in taxonomy.causes:
+        for cue in cause.cues:
+            for pattern in cue.patterns:
+                specs = phrase_patterns(pattern, tokenize)
+                context = contexts.get(cue.needs) if cue.needs else None
+                cues.append(CueTerms(
+                    elements=tuple(_required_elements(specs)),
+                    context=re.compile(context, re.IGNORECASE) if context else None,
+                    not_before=frozenset(cue.not_before) if len(specs) == 1 else frozenset(),
+                ))
     claim_words = frozenset(FOLLOWER_NOUNS | ACCOUNT_NOUNS)
     # Tokens whose lemma claimkit repairs ("unfollowed" -> "unfollow") count by that lemma.
     fixed = frozenset(form for form, lemma in LEMMA_FIXES.items() if lemma in claim_words)
@@ -123,16 +136,37 @@ def relevance_terms() -> RelevanceTerms:
     )
 
 
-def _required_elements(pattern: str) -> Iterable[Element]:
-    """The elements of a cue pattern that every match must contain (see `claimkit.lexicon.causes`)."""
-    for element in pattern.split():
-        if element == "*" or (element.endswith("?") and element != "?"):
+_WORD_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
+
+
+def _values(value) -> frozenset[str] | None:
+    """The strings a token spec's value allows (`"x"` or `{"IN": [...]}`), or None."""
+    if isinstance(value, str):
+        return frozenset({value.lower()})
+    if isinstance(value, dict) and set(value) == {"IN"}:
+        return frozenset(str(v).lower() for v in value["IN"])
+    return None
+
+
+def _required_elements(specs: list[dict]) -> Iterable[Element]:
+    """The token specs of a Matcher pattern that every match must fill, as word/lemma sets.
+
+    Optional or negated specs, and specs constrained by anything but words or
+    lemmas (a part of speech, a regular expression), require nothing the
+    filter can see, so they are left out: the result only over-approximates.
+    """
+    for spec in specs:
+        if spec.get("OP") in {"?", "*", "!"}:
             continue
-        alternatives = element.split("|")
-        yield Element(
-            words=frozenset(a for a in alternatives if not a.startswith("~")),
-            lemmas=frozenset(a[1:] for a in alternatives if a.startswith("~")),
-        )
+        for key in _WORD_KEYS:
+            words = _values(spec.get(key))
+            if words is not None:
+                yield Element(words=words, lemmas=frozenset())
+                break
+        else:
+            lemmas = _values(spec.get("LEMMA"))
+            if lemmas is not None:
+                yield Element(words=frozenset(), lemmas=lemmas)
 
 
 class LemmaForms:
@@ -246,6 +280,13 @@ class RelevanceFilter:
                 rf"(?<![a-z])(?:{trie_pattern(screened)})(?![a-z])"
                 + (f"|{trie_pattern(glued)}" if glued else "")
             )
+
+    @classmethod
+    def for_analyzer(cls, analyzer) -> RelevanceFilter:
+        """The filter for an `Analyzer`: its pipeline's tokenizer and its taxonomy."""
+        nlp = analyzer.nlp
+        terms = relevance_terms(analyzer.taxonomy, lambda phrase: [t.text for t in nlp.make_doc(phrase)])
+        return cls(nlp, terms)
 
     @staticmethod
     def _words(words: Iterable[str], lemmas: Iterable[str], lemma_forms: LemmaForms) -> frozenset[str] | None:
