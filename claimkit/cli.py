@@ -609,7 +609,7 @@ def batch_command(
     max_error_rate: Annotated[float, typer.Option("--max-error-rate", min=0.0, max=1.0,
                                                   help="Stop when more than this share of input lines is bad.")] = 0.01,
     summary: Annotated[Optional[Path], typer.Option("--summary", help="Also write the summary as JSON to FILE.")] = None,
-    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per chunk (unit of work and of atomic writes).")] = 64,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per chunk (unit of work and of atomic writes).")] = 512,
     hf_dataset: Annotated[Optional[str], typer.Option("--hf-dataset", help="A Hugging Face dataset to read (datasets.load_dataset).")] = None,
     split: Annotated[str, typer.Option("--split", help="Split of --hf-dataset.")] = "train",
     text_column: Annotated[str, typer.Option("--text-column", help="Text column of Parquet files and datasets.")] = "text",
