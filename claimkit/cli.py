@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -28,9 +29,28 @@ import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
+from claimkit.cli_options import (
+    BackendOpt,
+    CodeOpt,
+    EncoderOpt,
+    FormatOpt,
+    InputsArg,
+    MaxCharsOpt,
+    NliOpt,
+    OutputOpt,
+    PlatformOpt,
+    PlatformsOpt,
+    PublishedOpt,
+    SpacyOpt,
+    SourceOpt,
+    AuthorOpt,
+    StanceHeadOpt,
+    TableName,
+    TaxonomyOpt,
+)
 from claimkit.config import Config
 from claimkit.errors import AnalysisError, ClaimkitError, ConfigError, InputError, OutputError
-from claimkit.ingest import STDIN, expand_inputs, parse_date, read_inputs
+from claimkit.ingest import JSONL_SUFFIXES, STDIN, expand_inputs, parse_date, read_inputs
 from claimkit.types import Analysis, Document
 
 # Typer vendors click in recent releases: take its exception classes from where
@@ -46,6 +66,7 @@ EXIT_INTERRUPTED = 130
 EXIT_PIPE = 141
 ENV_DEBUG = "CLAIMKIT_DEBUG"
 FILE_WIDTH = 160  # terminal-table width when writing to a file or a pipe
+PROGRESS_MIN = 5  # a progress bar for more documents than this, on a terminal
 
 
 class ClaimkitGroup(TyperGroup):
@@ -140,75 +161,38 @@ def root(
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
-class Format(str, Enum):
-    """Output formats of `claimkit extract`."""
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
-
-
-class Backend(str, Enum):
-    """Stance backends selectable on the command line."""
-    rules = "rules"
-    learned = "learned"
-    nli = "nli"
-
-
-InputsArg = Annotated[
-    list[str],
-    typer.Argument(
-        help="Text or JSONL files, globs (quoted, e.g. 'news/*.txt'), or - for standard input.",
-        show_default=False,
-        metavar="FILE",
-    ),
-]
-PublishedOpt = Annotated[
-    Optional[str],
-    typer.Option("--published", help="Publication date YYYY-MM-DD (overrides headers and JSONL fields)."),
-]
-PlatformOpt = Annotated[
-    Optional[str], typer.Option("--platform", help="Platform to assume when a document does not name one.")
-]
-SpacyOpt = Annotated[
-    Optional[str],
-    typer.Option("--spacy-model", help="spaCy pipeline (env CLAIMKIT_SPACY_MODEL).", show_default=False),
-]
-BackendOpt = Annotated[
-    Optional[Backend],
-    typer.Option("--stance-backend", "-b", help="Stance backend (env CLAIMKIT_STANCE_BACKEND).", show_default=False),
-]
-NliOpt = Annotated[
-    Optional[str], typer.Option("--nli-model", help="NLI model id or path for the nli backend (env CLAIMKIT_NLI_MODEL).")
-]
-EncoderOpt = Annotated[
-    Optional[str],
-    typer.Option("--encoder-model", help="Encoder id or path for the learned backend (env CLAIMKIT_ENCODER_MODEL)."),
-]
-StanceHeadOpt = Annotated[
-    Optional[str],
-    typer.Option("--stance-head", help="Classifier head for the learned backend (env CLAIMKIT_STANCE_HEAD).",
-                 show_default=False),
-]
-MaxCharsOpt = Annotated[
-    Optional[int], typer.Option("--max-chars", help="Longest document accepted, in characters.", min=1)
-]
-OutputOpt = Annotated[
-    Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output (- for stdout).")
-]
-
-
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print one error line on stderr and return the exit to raise."""
     typer.echo(f"claimkit: error: {message}", err=True)
     return typer.Exit(code)
 
 
+def import_code(paths: list[Path] | None) -> None:
+    """Import each `--code` file (its registrations take effect), or exit 2 with one line."""
+    from claimkit.registry import import_code as load
+
+    for path in paths or []:
+        try:
+            load(path)
+        except FileNotFoundError:
+            raise fail(ConfigError("no such file (--code)", str(path)).one_line()) from None
+        except Exception as err:  # noqa: BLE001 - the user's code; reported in one line
+            message = f"importing it failed ({type(err).__name__}: {' '.join(str(err).split())})"
+            raise fail(ConfigError(message, str(path)).one_line()) from None
+
+
+def check_format(fmt: str) -> None:
+    """Exit 2 with one line unless `fmt` names a registered output format."""
+    from claimkit.render import get_renderer
+
+    try:
+        get_renderer(fmt)
+    except ConfigError as err:
+        raise fail(err.one_line()) from None
+
+
 def build_config(**options) -> Config:
     """A `Config` from CLI options (None keeps the default or environment value)."""
-    backend = options.get("stance_backend")
-    if isinstance(backend, Enum):
-        options["stance_backend"] = backend.value
     try:
         return Config.from_options(**options)
     except ConfigError as err:
@@ -240,11 +224,22 @@ def load_analyzer(config: Config):  # -> claimkit.pipeline.Analyzer
 class Run:
     """One `extract` / `explain` run: reads the inputs, analyses them, counts what was skipped."""
 
-    def __init__(self, inputs: list[str], config: Config, published: date | None) -> None:
+    def __init__(
+        self,
+        inputs: list[str],
+        config: Config,
+        published: date | None,
+        author: str | None = None,
+        source: str | None = None,
+    ) -> None:
         self.config = config
         self.published = published
+        self.author = author
+        self.source = source
         self.errors: list[ClaimkitError] = []
         self.done = 0
+        self.claims = 0
+        self.progress = None  # a rich Progress on a terminal, for more than a few documents
         # Globs are expanded now, before any output file exists to be matched;
         # a pattern that matches nothing is reported when reading starts.
         expanded = list(expand_inputs(inputs))
@@ -253,20 +248,39 @@ class Run:
 
     def skip(self, error: ClaimkitError) -> None:
         self.errors.append(error)
-        typer.echo(f"claimkit: skipped: {error.one_line()}", err=True)
+        self.echo(f"claimkit: skipped: {error.one_line()}")
 
     def documents(self) -> Iterator[Document]:
         for error in self.unmatched:
             self.skip(error)
         if STDIN in self.inputs and _isatty(sys.stdin):
             typer.echo("claimkit: reading standard input (end it with Ctrl-D)", err=True)
-        for item in read_inputs(self.inputs, published=self.published, max_chars=self.config.max_chars):
+        yield from self.read(self.inputs)
+
+    def read(self, inputs: list[str], stdin: Any = None) -> Iterator[Document]:
+        """The documents of `inputs`; each bad input reported and skipped, each warning printed."""
+        for item in read_inputs(
+            inputs, published=self.published, max_chars=self.config.max_chars, stdin=stdin,
+            author=self.author, source=self.source,
+        ):
             if isinstance(item, InputError):
                 self.skip(item)
             else:
+                for warning in item.warnings:
+                    self.warn(warning)
                 yield item
 
-    def analyses(self, analyzer) -> Iterator[Analysis]:
+    def warn(self, message: str) -> None:
+        self.echo(f"claimkit: warning: {message}")
+
+    def echo(self, line: str) -> None:
+        """One line on stderr (above the progress bar when there is one)."""
+        if self.progress is not None:
+            self.progress.console.print(line, markup=False, highlight=False)
+        else:
+            typer.echo(line, err=True)
+
+    def analyses(self, analyzer, documents: Iterator[Document] | None = None) -> Iterator[Analysis]:
         def on_error(document: Document, err: Exception) -> None:
             if os.environ.get(ENV_DEBUG):
                 raise err
@@ -278,15 +292,44 @@ class Run:
                 )
             )
 
+        with self.progress_bar():
+            try:
+                for analysis in analyzer.pipe(documents if documents is not None else self.documents(),
+                                              on_error=on_error):
+                    self.count(analysis)
+                    yield analysis
+            except ClaimkitError as err:
+                raise fail(err.one_line()) from None
+
+    def count(self, analysis: Analysis) -> None:
+        """Count one finished analysis (and advance the progress bar)."""
+        self.done += 1
+        self.claims += len(analysis.claims)
+        if self.progress is not None:
+            self.progress.advance(self.task)
+
+    @contextmanager
+    def progress_bar(self) -> Iterator[None]:
+        """A progress bar on stderr while analysing, when stderr is a terminal and there are many documents."""
+        total = estimate_documents(self.inputs) if _isatty(sys.stderr) else 0
+        if total <= PROGRESS_MIN or self.progress is not None:
+            yield
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        progress = Progress(
+            TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=Console(stderr=True), transient=True,
+        )
+        self.progress, self.task = progress, progress.add_task("analysing", total=total)
         try:
-            for analysis in analyzer.pipe(self.documents(), on_error=on_error):
-                self.done += 1
-                yield analysis
-        except ClaimkitError as err:
-            raise fail(err.one_line()) from None
+            with progress:
+                yield
+        finally:
+            self.progress = None
 
     def finish(self) -> None:
-        """Exit 1 when an input was skipped (with a summary line) or nothing was analysed."""
+        """Print the one-line summary; exit 1 when an input was skipped or nothing was analysed."""
         if self.errors:
             typer.echo(
                 f"claimkit: {self.done} document(s) analysed, {len(self.errors)} input(s) skipped", err=True
@@ -294,6 +337,25 @@ class Run:
             raise typer.Exit(EXIT_INPUT)
         if self.done == 0:
             raise fail("no documents to analyse", EXIT_INPUT)
+        typer.echo(f"claimkit: {self.done} document(s) analysed, {self.claims} claim(s) found", err=True)
+
+
+def estimate_documents(inputs: list[str]) -> int:
+    """About how many documents the inputs hold: one per text file, one per JSONL line (stdin unknown)."""
+    total = 0
+    for item in inputs:
+        if item == STDIN:
+            continue
+        path = Path(item)
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with path.open("rb") as handle:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda h=handle: h.read(1 << 20), b""))
+            except OSError:
+                continue
+        else:
+            total += 1
+    return total
 
 
 def _isatty(stream: Any) -> bool:
@@ -339,10 +401,16 @@ def make_console(out: IO[str]) -> Console:
     return _Console(file=out, width=None if _isatty(out) else FILE_WIDTH)
 
 
-def start_run(inputs: list[str], output: Path | None, published: str | None, **options):
-    """Shared start of `extract` and `explain`: config, inputs, models (before the output opens), output."""
+def start_run(
+    inputs: list[str], output: Path | None, published: str | None, code: list[Path] | None = None,
+    fmt: str | None = None, author: str | None = None, source: str | None = None, **options,
+):
+    """Shared start of `extract` and `explain`: `--code`, format, config, inputs, models (before the output opens), output."""
+    import_code(code)
+    if fmt is not None:
+        check_format(fmt)
     config = build_config(**options)
-    run = Run(inputs, config, published_date(published))
+    run = Run(inputs, config, published_date(published), author=author, source=source)
     check_output(output, run.inputs)
     analyzer = load_analyzer(config)
     return run, analyzer, open_output(output)
@@ -357,7 +425,7 @@ def finish_output(out: IO[str]) -> None:
 @app.command("extract")
 def extract_command(
     inputs: InputsArg,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: FormatOpt = "table",
     published: PublishedOpt = None,
     platform: PlatformOpt = None,
     spacy_model: SpacyOpt = None,
@@ -366,7 +434,16 @@ def extract_command(
     encoder_model: EncoderOpt = None,
     stance_head: StanceHeadOpt = None,
     max_chars: MaxCharsOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    platforms: PlatformsOpt = None,
+    code: CodeOpt = None,
     statements: Annotated[bool, typer.Option("--statements", help="Table and Markdown: list the statements too.")] = False,
+    table_name: Annotated[
+        TableName, typer.Option("--table", help="CSV: which records, one row each (claims, stances, statements, explanations).")
+    ] = TableName.claims,
+    bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 byte-order mark (for spreadsheets).")] = False,
+    author: AuthorOpt = None,
+    source: SourceOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Extract claims, speakers and the explanation matrix from documents.
@@ -374,36 +451,47 @@ def extract_command(
     Example: claimkit extract article.txt posts.jsonl --format jsonl
     """
     run, analyzer, out = start_run(
-        inputs, output, published, spacy_model=spacy_model, stance_backend=stance_backend,
-        nli_model=nli_model, encoder_model=encoder_model, stance_head=stance_head,
-        max_chars=max_chars, platform=platform,
+        inputs, output, published, code=code, fmt=fmt, author=author, source=source, spacy_model=spacy_model,
+        stance_backend=stance_backend, nli_model=nli_model, encoder_model=encoder_model,
+        stance_head=stance_head, max_chars=max_chars, platform=platform, taxonomy=taxonomy,
+        platforms=platforms,
     )
     try:
-        render(run.analyses(analyzer), fmt, out, statements)
+        render(run.analyses(analyzer), fmt, out, statements, table_name.value, bom)
     finally:
         finish_output(out)
     run.finish()
 
 
-def render(results: Iterator[Analysis], fmt: Format, out: IO[str], statements: bool = False) -> None:
-    """Write the analyses in `fmt` as they come (JSON waits for all: one object or an array)."""
-    from claimkit.render import markdown, render_json, render_jsonl_line, table
+def render(
+    results: Iterator[Analysis],
+    fmt: str,
+    out: IO[str],
+    statements: bool = False,
+    table_name: str = "claims",
+    bom: bool = False,
+) -> None:
+    """Write the analyses in the output format `fmt`.
 
-    if fmt is Format.json:
-        collected = list(results)
-        if collected:
-            out.write(render_json(collected) + "\n")
+    A renderer marked `per_document` writes each document as it comes;
+    any other (JSON, CSV, most plugins) gets them all at once.
+    """
+    from claimkit.render import get_renderer
+
+    renderer = get_renderer(fmt)
+    tty = _isatty(out)
+    options: dict[str, Any] = {"statements": statements, "width": None if tty else FILE_WIDTH, "color": tty,
+                               "table": table_name, "bom": bom}
+    if tty:
+        options["width"] = make_console(out).width
+    if not getattr(renderer, "per_document", False):
+        text = renderer(list(results), **options)
+        if text:
+            out.write(text)
         return
-    console = make_console(out) if fmt is Format.table else None
+    separator = getattr(renderer, "separator", "")
     for number, analysis in enumerate(results):
-        if fmt is Format.jsonl:
-            out.write(render_jsonl_line(analysis) + "\n")
-        elif fmt is Format.markdown:
-            out.write(("\n" if number else "") + markdown.render([analysis], statements=statements))
-        else:
-            if number:
-                console.print()
-            table.print_analysis(console, analysis, statements=statements)
+        out.write((separator if number else "") + renderer([analysis], **options))
         out.flush()
 
 
@@ -419,6 +507,11 @@ def explain_command(
     encoder_model: EncoderOpt = None,
     stance_head: StanceHeadOpt = None,
     max_chars: MaxCharsOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    platforms: PlatformsOpt = None,
+    code: CodeOpt = None,
+    author: AuthorOpt = None,
+    source: SourceOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Show only the explanation matrix, with the evidence quote behind each stance.
@@ -428,9 +521,10 @@ def explain_command(
     from claimkit.render import markdown, table
 
     run, analyzer, out = start_run(
-        inputs, output, published, spacy_model=spacy_model, stance_backend=stance_backend,
-        nli_model=nli_model, encoder_model=encoder_model, stance_head=stance_head,
-        max_chars=max_chars, platform=platform,
+        inputs, output, published, code=code, author=author, source=source, spacy_model=spacy_model,
+        stance_backend=stance_backend, nli_model=nli_model, encoder_model=encoder_model,
+        stance_head=stance_head, max_chars=max_chars, platform=platform, taxonomy=taxonomy,
+        platforms=platforms,
     )
     console = make_console(out)
     try:
@@ -462,16 +556,26 @@ def eval_command(
     stance_backend: BackendOpt = None,
     nli_model: NliOpt = None,
     encoder_model: EncoderOpt = None,
+    stance_head: StanceHeadOpt = None,
+    platform: PlatformOpt = None,
+    max_chars: MaxCharsOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    platforms: PlatformsOpt = None,
+    code: CodeOpt = None,
 ) -> None:
     """Score the pipeline (or saved predictions) against gold corpora (SPEC sections 5 and 6).
+
+    The pipeline options are those of `extract`; they are ignored with --predictions.
 
     Example: claimkit eval corpora/dev.jsonl --json
     """
     from claimkit import evaluate
 
+    import_code(code)
     config = build_config(
         spacy_model=spacy_model, stance_backend=stance_backend, nli_model=nli_model,
-        encoder_model=encoder_model,
+        encoder_model=encoder_model, stance_head=stance_head, platform=platform, max_chars=max_chars,
+        taxonomy=taxonomy, platforms=platforms,
     )
     try:
         code = evaluate.run_cli(
@@ -480,6 +584,184 @@ def eval_command(
     except ClaimkitError as err:
         raise fail(err.one_line(), EXIT_INPUT) from None
     raise typer.Exit(code)
+
+
+class Engine(str, Enum):
+    """Engines of `claimkit batch`."""
+    local = "local"
+    ray = "ray"
+
+
+@app.command("batch")
+def batch_command(
+    inputs: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="JSONL (.gz/.zst), Parquet, text files, folders, globs or saved datasets.",
+                       show_default=False, metavar="INPUT"),
+    ] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output: .jsonl, .parquet, .sqlite or .db.",
+                                         show_default=False)] = ...,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes (default: all cores).")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Skip documents the output holds; append the rest.")] = False,
+    engine: Annotated[Engine, typer.Option("--engine", help="local processes, or Ray (pip install 'claimkit[ray]').")] = Engine.local,
+    ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Existing Ray cluster (default: a local one).")] = None,
+    no_filter: Annotated[bool, typer.Option("--no-filter", help="Run the full pipeline on every document.")] = False,
+    max_error_rate: Annotated[float, typer.Option("--max-error-rate", min=0.0, max=1.0,
+                                                  help="Stop when more than this share of input lines is bad.")] = 0.01,
+    summary: Annotated[Optional[Path], typer.Option("--summary", help="Also write the summary as JSON to FILE.")] = None,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per chunk (unit of work and of atomic writes).")] = 64,
+    hf_dataset: Annotated[Optional[str], typer.Option("--hf-dataset", help="A Hugging Face dataset to read (datasets.load_dataset).")] = None,
+    split: Annotated[str, typer.Option("--split", help="Split of --hf-dataset.")] = "train",
+    text_column: Annotated[str, typer.Option("--text-column", help="Text column of Parquet files and datasets.")] = "text",
+    id_column: Annotated[str, typer.Option("--id-column", help="Id column of Parquet files and datasets.")] = "id",
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).",
+                                                     show_default=False)] = None,
+    published: PublishedOpt = None,
+    platform: PlatformOpt = None,
+    spacy_model: SpacyOpt = None,
+    stance_backend: BackendOpt = None,
+    nli_model: NliOpt = None,
+    encoder_model: EncoderOpt = None,
+    stance_head: StanceHeadOpt = None,
+    max_chars: MaxCharsOpt = None,
+) -> None:
+    """Analyse large inputs on every core (or a Ray cluster) into JSONL, Parquet or SQLite.
+
+    Example: claimkit batch 'posts/*.jsonl.zst' -o posts.sqlite --workers 4 --resume
+    """
+    from claimkit.batch import Columns, HFSource, run
+    from claimkit.errors import BatchError
+
+    config = build_config(spacy_model=spacy_model, stance_backend=stance_backend, nli_model=nli_model,
+                          encoder_model=encoder_model, stance_head=stance_head, max_chars=max_chars, platform=platform)
+    sources: list = list(inputs or [])
+    if hf_dataset:
+        sources.append(HFSource(hf_dataset, split, text_column, id_column or None))
+    if not sources:
+        raise fail("give at least one INPUT or --hf-dataset")
+    check_output(output, [s for s in sources if isinstance(s, str)])
+    try:
+        result = run(sources, output, workers=workers, resume=resume, engine=engine.value,
+                     relevance_filter=not no_filter, config=config, published=published_date(published),
+                     columns=Columns(text_column, id_column or None), chunk_size=chunk_size,
+                     max_error_rate=max_error_rate, summary_path=summary, progress=progress, ray_address=ray_address)
+    except BatchError as err:
+        raise fail(err.one_line(), EXIT_INPUT) from None
+    except ClaimkitError as err:
+        raise fail(err.one_line()) from None
+    typer.echo(result.one_line(), err=True)
+    if result.errors:
+        raise typer.Exit(EXIT_INPUT)
+    if result.documents + result.resumed == 0:
+        raise fail("no documents to analyse", EXIT_INPUT)
+
+
+@app.command("report")
+def report_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Documents (text, JSONL, - for standard input) or saved `extract -f json/jsonl` output, or globs.",
+            show_default=False,
+            metavar="INPUT",
+        ),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.", show_default=False)],
+    title: Annotated[str, typer.Option("--title", help="The report's title.")] = "claimkit newsroom report",
+    published: PublishedOpt = None,
+    platform: PlatformOpt = None,
+    spacy_model: SpacyOpt = None,
+    stance_backend: BackendOpt = None,
+    nli_model: NliOpt = None,
+    encoder_model: EncoderOpt = None,
+    stance_head: StanceHeadOpt = None,
+    max_chars: MaxCharsOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    platforms: PlatformsOpt = None,
+    code: CodeOpt = None,
+    author: AuthorOpt = None,
+    source: SourceOpt = None,
+) -> None:
+    """Write one self-contained HTML report across documents: accounts, figures, matrix, texts.
+
+    Saved claimkit output (JSON or JSONL objects with `statements` and
+    `explanations`) is read back as it is; every other input is analysed.
+
+    Example: claimkit report 'news/*.txt' posts.jsonl -o report.html
+    """
+    from claimkit.newsroom import build
+    from claimkit.report import render_report
+
+    import_code(code)
+    config = build_config(
+        spacy_model=spacy_model, stance_backend=stance_backend, nli_model=nli_model, encoder_model=encoder_model,
+        stance_head=stance_head, max_chars=max_chars, platform=platform, taxonomy=taxonomy, platforms=platforms,
+    )
+    run = Run(inputs, config, published_date(published), author=author, source=source)
+    check_output(output, run.inputs)
+    if str(output) == STDIN:
+        raise fail("give the report a file name with -o (it is one HTML file)")
+    analyses = list(report_analyses(run, config))
+    try:
+        from claimkit.platforms import load_platforms
+
+        html = render_report(build(analyses, load_platforms(config.platforms)), title=title)
+    except ClaimkitError as err:
+        raise fail(err.one_line()) from None
+    out = open_output(output)
+    try:
+        out.write(html)
+    finally:
+        finish_output(out)
+    if run.errors:
+        typer.echo(f"claimkit: {run.done} document(s) in the report, {len(run.errors)} input(s) skipped", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    if run.done == 0:
+        raise fail("no documents for the report", EXIT_INPUT)
+    typer.echo(f"claimkit: wrote {output}: {run.done} document(s), {run.claims} claim(s)", err=True)
+
+
+def report_analyses(run: Run, config: Config) -> Iterator[Analysis]:
+    """The inputs of `claimkit report` in order: saved output read back, documents analysed (models load once)."""
+    from claimkit.report.inputs import is_saved_file, read_saved_file, saved_analyses, split_stdin
+
+    for error in run.unmatched:
+        run.skip(error)
+    analyzer = None
+    pending: list[str] = []
+
+    def analyse(items: list[str], stdin: Any = None) -> Iterator[Analysis]:
+        nonlocal analyzer
+        if analyzer is None:
+            analyzer = load_analyzer(config)
+        yield from run.analyses(analyzer, run.read(items, stdin=stdin))
+
+    for item in run.inputs:
+        saved = is_saved_file(item)
+        stdin = None
+        if item == STDIN:
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is not None:
+                saved, stdin = split_stdin(stream)
+        if not saved:
+            if stdin is None:
+                pending.append(item)
+                continue
+        if pending:
+            yield from analyse(pending)
+            pending = []
+        if not saved:
+            yield from analyse([item], stdin=stdin)
+            continue
+        found = saved_analyses(stdin.getvalue(), "<stdin>") if stdin is not None else read_saved_file(item)
+        for result in found:
+            if isinstance(result, InputError):
+                run.skip(result)
+            else:
+                run.count(result)
+                yield result
+    if pending:
+        yield from analyse(pending)
 
 
 def main() -> None:

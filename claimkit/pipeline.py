@@ -32,20 +32,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from os import PathLike
 from typing import Any
 
 from claimkit import align, attribute, causes, claims, roles
 from claimkit.config import Config
 from claimkit.errors import ConfigError
 from claimkit.ingest import make_document
-from claimkit.lexicon.platforms import detect_platform
+from claimkit.normalize import is_normalized
 from claimkit.nlp import load_spacy
+from claimkit.platforms import Platforms, load_platforms
 from claimkit.stance import StanceBackend, load_backend
 from claimkit.stance.base import StanceInput, StancePrediction
+from claimkit.taxonomy import Taxonomy, load_taxonomy
 from claimkit.types import Analysis, Document
 
 TextOrDocument = str | Document
 Stage = Callable[..., Any]
+
+#: The stages after the parse, in order (signatures: the module docstring).
+STAGES: tuple[str, ...] = ("attribute", "claims", "roles", "merge", "causes", "stance_inputs", "stance", "align")
 
 
 def predict_stances(inputs: list[StanceInput], doc, backend: StanceBackend) -> list[StancePrediction]:
@@ -63,31 +69,25 @@ def predict_stances(inputs: list[StanceInput], doc, backend: StanceBackend) -> l
     return backend.predict(inputs)
 
 
-def _merge_stage(claim_mentions, statements, published):
-    return claims.merge_mentions(claim_mentions, statements, published)
-
-
-#: The stages after the parse, in order, with their default functions (see the module docstring).
-STAGES: dict[str, Stage] = {
-    "attribute": attribute.attribute,
-    "claims": claims.find_mentions,
-    "roles": roles.mark_affected,
-    "merge": _merge_stage,
-    "causes": causes.detect_causes,
-    "stance_inputs": causes.stance_inputs,
-    "stance": predict_stances,
-    "align": align.align,
-}
-
-
 class Analyzer:
     """Analyses documents with models loaded once.
 
     Args:
         config: A `Config`; keyword options override its fields
             (`spacy_model`, `stance_backend`, `nli_model`, ...).
+        taxonomy: The cause taxonomy: a JSON file path, a dict in the same
+            form, a `Taxonomy`, or a registered taxonomy name; it extends
+            or replaces the shipped one (default: `config.taxonomy`, env
+            `CLAIMKIT_TAXONOMY`).
+        platforms: Platform data that extends the shipped one: a JSON file
+            path, a dict or a `Platforms` (default: `config.platforms`, env
+            `CLAIMKIT_PLATFORMS`).
         stages: Stage name -> function, replacing those default stages
-            (names and signatures: `STAGES` and the module docstring).
+            (names: `STAGES`; signatures: the module docstring).
+
+    Attributes:
+        taxonomy: The `Taxonomy` in use, loaded once.
+        platforms: The `Platforms` in use, compiled once.
 
     Example:
         >>> from claimkit import Analyzer
@@ -97,15 +97,50 @@ class Analyzer:
         ['bot_spam_purge']
     """
 
-    def __init__(self, config: Config | None = None, stages: dict[str, Stage] | None = None, **options: Any) -> None:
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        taxonomy: Any = None,
+        platforms: Any = None,
+        stages: dict[str, Stage] | None = None,
+        **options: Any,
+    ) -> None:
+        if isinstance(taxonomy, str | PathLike):
+            options["taxonomy"], taxonomy = str(taxonomy), None
+        if isinstance(platforms, str | PathLike):
+            options["platforms"], platforms = str(platforms), None
         base = config or Config.from_options(**options)
         self.config = base.with_options(**options) if config and options else base
-        self.stages: dict[str, Stage] = dict(STAGES)
+        self.taxonomy: Taxonomy = load_taxonomy(taxonomy if taxonomy is not None else self.config.taxonomy)
+        self.platforms: Platforms = load_platforms(platforms if platforms is not None else self.config.platforms)
+        self.nlp = load_spacy(self.config.spacy_model)
+        self.cue_matcher = causes.CueMatcher(
+            self.taxonomy, self.nlp.vocab, lambda phrase: [t.text for t in self.nlp.make_doc(phrase)]
+        )
+        self._stance: StanceBackend | None = None
+        self.stages: dict[str, Stage] = self.default_stages()
         for name, fn in (stages or {}).items():
             self.replace_stage(name, fn)
-        self.nlp = load_spacy(self.config.spacy_model)
-        self._stance: StanceBackend | None = None
 
+    def default_stages(self) -> dict[str, Stage]:
+        """The default function of every stage, bound to this analyzer's taxonomy and platforms."""
+        return {
+            "attribute": lambda doc, document, platform: attribute.attribute(doc, document, platform, self.platforms),
+            "claims": lambda doc, statements, document, platform: claims.find_mentions(
+                doc, statements, document, platform, self.platforms
+            ),
+            "roles": roles.mark_affected,
+            "merge": claims.merge_mentions,
+            "causes": lambda doc, statements: causes.detect_causes(doc, statements, self.cue_matcher),
+            "stance_inputs": lambda mentions, doc, statements: causes.stance_inputs(
+                mentions, doc, statements, self.taxonomy
+            ),
+            "stance": predict_stances,
+            "align": lambda mentions, stances, statements, platform: align.align(
+                mentions, stances, statements, platform, self.platforms
+            ),
+        }
     def replace_stage(self, name: str, fn: Stage) -> None:
         """Run `fn` instead of the stage `name` (called with that stage's arguments).
 
@@ -141,7 +176,7 @@ class Analyzer:
     def stance(self) -> StanceBackend:
         """The stance backend, loaded on first use."""
         if self._stance is None:
-            self._stance = load_backend(self.config, self.nlp)
+            self._stance = load_backend(self.config, self.nlp, taxonomy=self.taxonomy)
         return self._stance
 
     def document(
@@ -151,9 +186,14 @@ class Analyzer:
         doc_id: str | None = None,
         platform: str | None = None,
     ) -> Document:
-        """Wrap raw text as a `Document` (a `Document` passes through, `published` overriding)."""
+        """Wrap raw text as a `Document` (a `Document` passes through, `published` overriding).
+
+        A `Document` built by hand rather than by `make_document` is
+        normalised here too (`claimkit.normalize`), so its results' offsets
+        index into the normalised text that `Analysis.text` holds.
+        """
         if isinstance(text, Document):
-            if published is None and platform is None:
+            if published is None and platform is None and is_normalized(text.text):
                 return text
             return make_document(
                 text.text,
@@ -163,6 +203,8 @@ class Analyzer:
                 source=text.source,
                 author=text.author,
                 location=text.location,
+                meta=text.meta,
+                warnings=text.warnings,
             )
         return make_document(text, doc_id or "text", published=published, platform=platform)
 
@@ -230,9 +272,11 @@ class Analyzer:
 
     def _analyze(self, document: Document, doc) -> Analysis:
         stage = self.stages
-        platform = document.platform or detect_platform(doc.text) or self.config.platform
+        platform = document.platform or self.platforms.detect(doc.text) or self.config.platform
         statements = stage["attribute"](doc, document, platform)
-        claim_mentions = stage["claims"](doc, statements, document, platform)
+        claim_mentions, ignored = claims.drop_out_of_bounds(
+            stage["claims"](doc, statements, document, platform), document.text
+        )
         statements = stage["roles"](statements, claim_mentions)
         found = claims.with_mention_text(stage["merge"](claim_mentions, statements, document.published), doc.text)
         mentions = stage["causes"](doc, statements)
@@ -240,7 +284,7 @@ class Analyzer:
         stances = {}
         if mentions:
             predictions = stage["stance"](stage["stance_inputs"](mentions, doc, statements), doc, backend)
-            stances = causes.classify(mentions, statements, doc, backend, predictions=predictions)
+            stances = causes.classify(mentions, statements, doc, backend, self.taxonomy, predictions=predictions)
         explanations = stage["align"](mentions, stances, statements, platform)
         return Analysis(
             id=document.id,
@@ -250,6 +294,8 @@ class Analyzer:
             claims=found,
             explanations=explanations,
             text=document.text,
+            ignored=ignored,
+            meta=dict(document.meta),
         )
 
 

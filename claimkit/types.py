@@ -101,8 +101,12 @@ class Document:
         source: Where the document came from (file path, "<stdin>", URL).
         author: Voice of the unattributed text (team extension; default is
             the reporter). An official blog post sets it to the platform.
-        body_start: Offset where the body starts (after a ` date` header).
+        body_start: Offset where the body starts (after the header lines).
         location: "file" or "file:line", for error messages.
+        meta: Input metadata kept in the output (`source`, `author`, `url`
+            and any other JSONL key; team extension, docs/schema.md).
+        warnings: What reading noticed but did not refuse, e.g. a
+            `published` value that is not a date (the document is undated).
     """
 
     id: str
@@ -113,6 +117,8 @@ class Document:
     author: str | None = None
     body_start: int = 0
     location: str = "<text>"
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -290,6 +296,38 @@ class Explanation:
 
 
 @dataclass
+class IgnoredFigure:
+    """A figure that reads like a claim but is out of bounds, so it is not one (team extension).
+
+    "lost 1111…1 followers" (over `numbers.FOLLOWER_CEILING`), "10^13
+    accounts removed" (over `numbers.ACCOUNT_CEILING`) or a change "in the
+    last 9999…9 hours" (over 100 years): reported here with the reason,
+    never among the claims.
+
+    Attributes:
+        text: The mention's text, equal to `input[start:end]`.
+        start, end: Character offsets into the (normalised) input text.
+        reason: Why it is not a claim, e.g. "amount over the ceiling of 100,000,000,000 followers".
+        kind: The claim kind it would have had.
+    """
+
+    text: str
+    start: int
+    end: int
+    reason: str
+    kind: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as a JSON-ready dict."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> IgnoredFigure:
+        """The ignored figure from its JSON object (`to_dict`'s inverse)."""
+        return cls(**_fields(cls, data))
+
+
+@dataclass
 class Analysis:
     """Everything claimkit found in one document.
 
@@ -310,9 +348,12 @@ class Analysis:
     # The input text is not part of the JSON object, so equality ignores it:
     # `Analysis.from_dict(json.loads(a.to_json())) == a`.
     text: str = field(default="", repr=False, compare=False)
+    ignored: list[IgnoredFigure] = field(default_factory=list)
+    # Input metadata (`source`, `author`, `url`, other JSONL keys): team extension.
+    meta: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
-        """The SPEC's JSON object for this document."""
+        """The SPEC's JSON object for this document (plus the `meta` extension)."""
         data: dict[str, Any] = {
             "id": self.id,
             "published": self.published,
@@ -320,6 +361,8 @@ class Analysis:
             "statements": [s.to_dict() for s in self.statements],
             "claims": [c.to_dict() for c in self.claims],
             "explanations": [e.to_dict() for e in self.explanations],
+            "ignored": [i.to_dict() for i in self.ignored],
+            "meta": dict(self.meta),
         }
         if include_text:
             data["text"] = self.text
@@ -352,6 +395,8 @@ class Analysis:
                 "claims": _each(data, "claims", "Analysis", Claim.from_dict),
                 "explanations": _each(data, "explanations", "Analysis", Explanation.from_dict),
                 "text": data.get("text") or "",
+                "ignored": _each(data, "ignored", "Analysis", IgnoredFigure.from_dict),
+                "meta": dict(data["meta"]) if isinstance(data.get("meta"), dict) else {},
             }
         return cls(**_fields(cls, data, **converted))
 

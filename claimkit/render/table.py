@@ -6,6 +6,10 @@ Every cell is plain text (`rich.text.Text`), never markup: a speaker called
 
 from __future__ import annotations
 
+import io
+from collections.abc import Sequence
+from typing import Any
+
 from rich import box
 from rich.console import Console
 from rich.table import Table
@@ -62,5 +66,29 @@ def print_matrix(console: Console, analysis: Analysis, evidence: bool = True) ->
             title.append(f" — official: {explanation.official_position}", style="")
             console.print(title)
             for line in views.evidence_lines(explanation, analysis=analysis):
-                console.print(Text(f"  {line}"), highlight=False)
+                # Hard-wrapped to the terminal's width; one line each in a file or a pipe.
+                console.print(Text(f"  {line}"), highlight=False, soft_wrap=not console.is_terminal)
             console.print()
+
+
+def render(
+    analyses: Sequence[Analysis], statements: bool = False, width: int | None = 160,
+    color: bool = False, **options: Any,
+) -> str:
+    """The `table` output format as text: `print_analysis` for each document, a blank line between.
+
+    Args:
+        width: Columns of the table (160 suits files and pipes).
+        color: Keep the terminal styles (bold headings) as ANSI codes.
+    """
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, color_system="auto" if color else None)
+    for number, analysis in enumerate(analyses):
+        if number:
+            console.print()
+        print_analysis(console, analysis, statements=statements)
+    return buffer.getvalue()
+
+
+render.per_document = True  # type: ignore[attr-defined]
+render.separator = "\n"  # type: ignore[attr-defined]
