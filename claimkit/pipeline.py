@@ -13,18 +13,14 @@ run the parse and, say, the stance stage in different processes:
 
 | stage | called as | returns |
 | --- | --- | --- |
-| `attribute` | `fn(doc, document, platform, platforms)` | `list[Statement]` |
-| `claims` | `fn(doc, statements, document, platform, platforms)` | `list[ClaimMention]` |
+| `attribute` | `fn(doc, document, platform)` | `list[Statement]` |
+| `claims` | `fn(doc, statements, document, platform)` | `list[ClaimMention]` |
 | `roles` | `fn(statements, claim_mentions)` | `list[Statement]` (with `affected`) |
 | `merge` | `fn(claim_mentions, statements, published)` | `list[Claim]` |
-| `causes` | `fn(doc, statements, cue_matcher)` | `list[CauseMention]` |
-| `stance_inputs` | `fn(cause_mentions, doc, statements, taxonomy)` | `list[StanceInput]` |
+| `causes` | `fn(doc, statements)` | `list[CauseMention]` |
+| `stance_inputs` | `fn(cause_mentions, doc, statements)` | `list[StanceInput]` |
 | `stance` | `fn(inputs, doc, backend)` | `list[StancePrediction]`, one per input |
-| `align` | `fn(cause_mentions, stances, statements, platform, platforms)` | `list[Explanation]` |
-
-`platforms`, `taxonomy` and `cue_matcher` are the `Analyzer`'s own (loaded
-once); claim mentions beyond the bounds of `claimkit.numbers` are moved to
-`Analysis.ignored` after the `claims` stage, whatever function runs it.
+| `align` | `fn(cause_mentions, stances, statements, platform)` | `list[Explanation]` |
 
 Replace a stage with `Analyzer(stages={"claims": my_claims})` or
 `analyzer.replace_stage("claims", my_claims)`; wrap one (to record or
@@ -43,8 +39,8 @@ from claimkit import align, attribute, causes, claims, roles
 from claimkit.config import Config
 from claimkit.errors import ConfigError
 from claimkit.ingest import make_document
-from claimkit.nlp import load_spacy
 from claimkit.normalize import is_normalized
+from claimkit.nlp import load_spacy
 from claimkit.platforms import Platforms, load_platforms
 from claimkit.stance import StanceBackend, load_backend
 from claimkit.stance.base import StanceInput, StancePrediction
@@ -53,6 +49,9 @@ from claimkit.types import Analysis, Document
 
 TextOrDocument = str | Document
 Stage = Callable[..., Any]
+
+#: The stages after the parse, in order (signatures: the module docstring).
+STAGES: tuple[str, ...] = ("attribute", "claims", "roles", "merge", "causes", "stance_inputs", "stance", "align")
 
 
 def predict_stances(inputs: list[StanceInput], doc, backend: StanceBackend) -> list[StancePrediction]:
@@ -70,23 +69,6 @@ def predict_stances(inputs: list[StanceInput], doc, backend: StanceBackend) -> l
     return backend.predict(inputs)
 
 
-def _merge_stage(claim_mentions, statements, published):
-    return claims.merge_mentions(claim_mentions, statements, published)
-
-
-#: The stages after the parse, in order, with their default functions (see the module docstring).
-STAGES: dict[str, Stage] = {
-    "attribute": attribute.attribute,
-    "claims": claims.find_mentions,
-    "roles": roles.mark_affected,
-    "merge": _merge_stage,
-    "causes": causes.detect_causes,
-    "stance_inputs": causes.stance_inputs,
-    "stance": predict_stances,
-    "align": align.align,
-}
-
-
 class Analyzer:
     """Analyses documents with models loaded once.
 
@@ -101,7 +83,7 @@ class Analyzer:
             path, a dict or a `Platforms` (default: `config.platforms`, env
             `CLAIMKIT_PLATFORMS`).
         stages: Stage name -> function, replacing those default stages
-            (names and signatures: `STAGES` and the module docstring).
+            (names: `STAGES`; signatures: the module docstring).
 
     Attributes:
         taxonomy: The `Taxonomy` in use, loaded once.
@@ -132,15 +114,33 @@ class Analyzer:
         self.config = base.with_options(**options) if config and options else base
         self.taxonomy: Taxonomy = load_taxonomy(taxonomy if taxonomy is not None else self.config.taxonomy)
         self.platforms: Platforms = load_platforms(platforms if platforms is not None else self.config.platforms)
-        self.stages: dict[str, Stage] = dict(STAGES)
-        for name, fn in (stages or {}).items():
-            self.replace_stage(name, fn)
         self.nlp = load_spacy(self.config.spacy_model)
         self.cue_matcher = causes.CueMatcher(
             self.taxonomy, self.nlp.vocab, lambda phrase: [t.text for t in self.nlp.make_doc(phrase)]
         )
         self._stance: StanceBackend | None = None
+        self.stages: dict[str, Stage] = self.default_stages()
+        for name, fn in (stages or {}).items():
+            self.replace_stage(name, fn)
 
+    def default_stages(self) -> dict[str, Stage]:
+        """The default function of every stage, bound to this analyzer's taxonomy and platforms."""
+        return {
+            "attribute": lambda doc, document, platform: attribute.attribute(doc, document, platform, self.platforms),
+            "claims": lambda doc, statements, document, platform: claims.find_mentions(
+                doc, statements, document, platform, self.platforms
+            ),
+            "roles": roles.mark_affected,
+            "merge": claims.merge_mentions,
+            "causes": lambda doc, statements: causes.detect_causes(doc, statements, self.cue_matcher),
+            "stance_inputs": lambda mentions, doc, statements: causes.stance_inputs(
+                mentions, doc, statements, self.taxonomy
+            ),
+            "stance": predict_stances,
+            "align": lambda mentions, stances, statements, platform: align.align(
+                mentions, stances, statements, platform, self.platforms
+            ),
+        }
     def replace_stage(self, name: str, fn: Stage) -> None:
         """Run `fn` instead of the stage `name` (called with that stage's arguments).
 
@@ -149,7 +149,7 @@ class Analyzer:
 
         Example:
             >>> analyzer = Analyzer()                                          # doctest: +SKIP
-            >>> analyzer.replace_stage("claims", lambda doc, statements, document, platform, platforms: [])  # doctest: +SKIP
+            >>> analyzer.replace_stage("claims", lambda doc, statements, document, platform: [])  # doctest: +SKIP
         """
         if name not in STAGES:
             raise ConfigError(f"unknown pipeline stage {name!r}; expected one of: {', '.join(STAGES)}")
@@ -273,20 +273,19 @@ class Analyzer:
     def _analyze(self, document: Document, doc) -> Analysis:
         stage = self.stages
         platform = document.platform or self.platforms.detect(doc.text) or self.config.platform
-        statements = stage["attribute"](doc, document, platform, self.platforms)
+        statements = stage["attribute"](doc, document, platform)
         claim_mentions, ignored = claims.drop_out_of_bounds(
-            stage["claims"](doc, statements, document, platform, self.platforms), document.text
+            stage["claims"](doc, statements, document, platform), document.text
         )
         statements = stage["roles"](statements, claim_mentions)
         found = claims.with_mention_text(stage["merge"](claim_mentions, statements, document.published), doc.text)
-        mentions = stage["causes"](doc, statements, self.cue_matcher)
+        mentions = stage["causes"](doc, statements)
+        backend = self.stance
         stances = {}
         if mentions:
-            backend = self.stance
-            inputs = stage["stance_inputs"](mentions, doc, statements, self.taxonomy)
-            predictions = stage["stance"](inputs, doc, backend)
+            predictions = stage["stance"](stage["stance_inputs"](mentions, doc, statements), doc, backend)
             stances = causes.classify(mentions, statements, doc, backend, self.taxonomy, predictions=predictions)
-        explanations = stage["align"](mentions, stances, statements, platform, self.platforms)
+        explanations = stage["align"](mentions, stances, statements, platform)
         return Analysis(
             id=document.id,
             published=document.published.isoformat() if document.published else None,
