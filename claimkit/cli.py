@@ -599,7 +599,7 @@ def batch_command(
         typer.Argument(help="JSONL (.gz/.zst), Parquet, text files, folders, globs or saved datasets.",
                        show_default=False, metavar="INPUT"),
     ] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Output: .jsonl, .parquet, .sqlite or .db.",
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output: .jsonl, .parquet, .sqlite, .db or .csv (claims table).",
                                          show_default=False)] = ...,
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes (default: all cores).")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Skip documents the output holds; append the rest.")] = False,
