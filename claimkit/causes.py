@@ -21,7 +21,7 @@ from spacy.matcher import Matcher
 from claimkit.errors import TaxonomyError
 from claimkit.lexicon import causes as words
 from claimkit.spans import char_span
-from claimkit.stance.base import StanceBackend, StanceInput
+from claimkit.stance.base import StanceBackend, StanceInput, StancePrediction
 from claimkit.taxonomy import Cue, Taxonomy, builtin_taxonomy, phrase_patterns
 from claimkit.types import CauseMention, Span, StanceRecord, Statement
 
@@ -240,7 +240,7 @@ def stance_inputs(
                 cause=mention.cause,
                 cue_start=mention.start - base,
                 cue_end=mention.end - base,
-                span=sent,
+                start=base,
                 speaker_role=role,
                 cue_flags=mention.cue,
             )
@@ -254,11 +254,17 @@ def classify(
     doc,
     backend: StanceBackend,
     taxonomy: Taxonomy | None = None,
+    predictions: Sequence[StancePrediction] | None = None,
 ) -> dict[str, list[StanceRecord]]:
-    """Stance per (statement, cause): cause -> records, the strongest mention per statement."""
+    """Stance per (statement, cause): cause -> records, the strongest mention per statement.
+
+    `predictions` (one per mention, from the pipeline's `stance` stage) are
+    used when given; otherwise the backend is asked here.
+    """
     if not mentions:
         return {}
-    predictions = backend.predict(stance_inputs(mentions, doc, statements, taxonomy))
+    if predictions is None:
+        predictions = backend.predict(stance_inputs(mentions, doc, statements, taxonomy))
     best: dict[tuple[str, int], StanceRecord] = {}
     for mention, prediction in zip(mentions, predictions, strict=True):
         statement = statements[mention.statement]

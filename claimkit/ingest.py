@@ -82,10 +82,10 @@ def make_document(
     The text is normalised first (`claimkit.normalize.normalize_text`:
     surrogates and control characters replaced, NFC, pathological tokens
     capped); the `Document` holds the normalised text, which is what every
-    result offset indexes into. `published`, when given, overrides the ` date`
-    header; `author`, `source` and `url` override the ` author`, ` source` and
-    ` url` headers. `meta` holds any other metadata (JSONL keys); the given or
-    header `source`, `author` and `url` are added to it.
+    result offset indexes into. `published`, when given, overrides the ` date` header; `author`,
+    `source` and `url` override the ` author`, ` source` and ` url` headers.
+    `meta` holds any other metadata (JSONL keys); the given or header
+    `source`, `author` and `url` are added to it.
 
     Example:
         >>> make_document(" date 2018-02-21\\nI lost 500 followers.").published

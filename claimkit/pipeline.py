@@ -4,13 +4,38 @@
 analyses any number of documents; each analysis is a pure function of the
 document and the configuration, so batch and distributed runs can reuse it
 unchanged (one `Analyzer` per worker process).
+
+After the parse, the analysis runs these stages, in order (`STAGES`); each
+is a plain function, and every record passed between them (`Statement`,
+`ClaimMention`, `CauseMention`, `StanceInput`, `StancePrediction`) is plain
+data that pickles (character offsets, never spaCy objects), so a runner can
+run the parse and, say, the stance stage in different processes:
+
+| stage | called as | returns |
+| --- | --- | --- |
+| `attribute` | `fn(doc, document, platform, platforms)` | `list[Statement]` |
+| `claims` | `fn(doc, statements, document, platform, platforms)` | `list[ClaimMention]` |
+| `roles` | `fn(statements, claim_mentions)` | `list[Statement]` (with `affected`) |
+| `merge` | `fn(claim_mentions, statements, published)` | `list[Claim]` |
+| `causes` | `fn(doc, statements, cue_matcher)` | `list[CauseMention]` |
+| `stance_inputs` | `fn(cause_mentions, doc, statements, taxonomy)` | `list[StanceInput]` |
+| `stance` | `fn(inputs, doc, backend)` | `list[StancePrediction]`, one per input |
+| `align` | `fn(cause_mentions, stances, statements, platform, platforms)` | `list[Explanation]` |
+
+`platforms`, `taxonomy` and `cue_matcher` are the `Analyzer`'s own (loaded
+once); claim mentions beyond the bounds of `claimkit.numbers` are moved to
+`Analysis.ignored` after the `claims` stage, whatever function runs it.
+
+Replace a stage with `Analyzer(stages={"claims": my_claims})` or
+`analyzer.replace_stage("claims", my_claims)`; wrap one (to record or
+adjust what it sees) with `analyzer.wrap_stage("stance", wrapper)`, where
+`wrapper(fn)` returns the new function.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from itertools import islice
 from os import PathLike
 from typing import Any
 
@@ -18,14 +43,48 @@ from claimkit import align, attribute, causes, claims, roles
 from claimkit.config import Config
 from claimkit.errors import ConfigError
 from claimkit.ingest import make_document
-from claimkit.normalize import is_normalized
 from claimkit.nlp import load_spacy
+from claimkit.normalize import is_normalized
 from claimkit.platforms import Platforms, load_platforms
 from claimkit.stance import StanceBackend, load_backend
+from claimkit.stance.base import StanceInput, StancePrediction
 from claimkit.taxonomy import Taxonomy, load_taxonomy
 from claimkit.types import Analysis, Document
 
 TextOrDocument = str | Document
+Stage = Callable[..., Any]
+
+
+def predict_stances(inputs: list[StanceInput], doc, backend: StanceBackend) -> list[StancePrediction]:
+    """The default `stance` stage: the backend's predictions, from the document's parse when it reads one.
+
+    A backend with a `predict_parsed(items, doc)` method (the `rules`
+    backend) gets the parsed `Doc` beside the inputs, whose `start` offsets
+    locate each statement in it; any other backend gets `predict(items)`.
+    """
+    if not inputs:
+        return []
+    predict_parsed = getattr(backend, "predict_parsed", None)
+    if predict_parsed is not None and doc is not None:
+        return predict_parsed(inputs, doc)
+    return backend.predict(inputs)
+
+
+def _merge_stage(claim_mentions, statements, published):
+    return claims.merge_mentions(claim_mentions, statements, published)
+
+
+#: The stages after the parse, in order, with their default functions (see the module docstring).
+STAGES: dict[str, Stage] = {
+    "attribute": attribute.attribute,
+    "claims": claims.find_mentions,
+    "roles": roles.mark_affected,
+    "merge": _merge_stage,
+    "causes": causes.detect_causes,
+    "stance_inputs": causes.stance_inputs,
+    "stance": predict_stances,
+    "align": align.align,
+}
 
 
 class Analyzer:
@@ -41,6 +100,8 @@ class Analyzer:
         platforms: Platform data that extends the shipped one: a JSON file
             path, a dict or a `Platforms` (default: `config.platforms`, env
             `CLAIMKIT_PLATFORMS`).
+        stages: Stage name -> function, replacing those default stages
+            (names and signatures: `STAGES` and the module docstring).
 
     Attributes:
         taxonomy: The `Taxonomy` in use, loaded once.
@@ -55,7 +116,13 @@ class Analyzer:
     """
 
     def __init__(
-        self, config: Config | None = None, *, taxonomy: Any = None, platforms: Any = None, **options: Any
+        self,
+        config: Config | None = None,
+        *,
+        taxonomy: Any = None,
+        platforms: Any = None,
+        stages: dict[str, Stage] | None = None,
+        **options: Any,
     ) -> None:
         if isinstance(taxonomy, str | PathLike):
             options["taxonomy"], taxonomy = str(taxonomy), None
@@ -65,11 +132,45 @@ class Analyzer:
         self.config = base.with_options(**options) if config and options else base
         self.taxonomy: Taxonomy = load_taxonomy(taxonomy if taxonomy is not None else self.config.taxonomy)
         self.platforms: Platforms = load_platforms(platforms if platforms is not None else self.config.platforms)
+        self.stages: dict[str, Stage] = dict(STAGES)
+        for name, fn in (stages or {}).items():
+            self.replace_stage(name, fn)
         self.nlp = load_spacy(self.config.spacy_model)
         self.cue_matcher = causes.CueMatcher(
             self.taxonomy, self.nlp.vocab, lambda phrase: [t.text for t in self.nlp.make_doc(phrase)]
         )
         self._stance: StanceBackend | None = None
+
+    def replace_stage(self, name: str, fn: Stage) -> None:
+        """Run `fn` instead of the stage `name` (called with that stage's arguments).
+
+        Raises:
+            ConfigError: `name` is not a stage.
+
+        Example:
+            >>> analyzer = Analyzer()                                          # doctest: +SKIP
+            >>> analyzer.replace_stage("claims", lambda doc, statements, document, platform, platforms: [])  # doctest: +SKIP
+        """
+        if name not in STAGES:
+            raise ConfigError(f"unknown pipeline stage {name!r}; expected one of: {', '.join(STAGES)}")
+        self.stages[name] = fn
+
+    def wrap_stage(self, name: str, wrapper: Callable[[Stage], Stage]) -> None:
+        """Replace the stage `name` by `wrapper(current function)`.
+
+        Example:
+            >>> seen = []
+            >>> def recording(stance):
+            ...     def run(inputs, doc, backend):
+            ...         seen.extend(inputs)
+            ...         return stance(inputs, doc, backend)
+            ...     return run
+            >>> analyzer = Analyzer()                                          # doctest: +SKIP
+            >>> analyzer.wrap_stage("stance", recording)                       # doctest: +SKIP
+        """
+        if name not in STAGES:
+            raise ConfigError(f"unknown pipeline stage {name!r}; expected one of: {', '.join(STAGES)}")
+        self.stages[name] = wrapper(self.stages[name])
 
     @property
     def stance(self) -> StanceBackend:
@@ -133,12 +234,18 @@ class Analyzer:
         texts: Iterable[TextOrDocument],
         batch_size: int = 16,
         on_error: Callable[[Document, Exception], None] | None = None,
+        n_process: int = 1,
     ) -> Iterator[Analysis]:
         """Analyse many texts or `Document`s lazily, parsing them in batches.
+
+        The whole stream goes through one `nlp.pipe(..., as_tuples=True)`
+        call, so spaCy's batching (and its worker processes with
+        `n_process > 1`) runs once for all of it.
 
         Args:
             texts: Texts or `Document`s.
             batch_size: Documents parsed together by spaCy.
+            n_process: spaCy parse processes (`nlp.pipe`'s `n_process`).
             on_error: Called with the document and the exception when analysing
                 one document fails unexpectedly; that document is skipped and
                 the batch goes on. Without it the exception propagates.
@@ -148,35 +255,38 @@ class Analyzer:
         Example:
             >>> analyses = list(Analyzer().pipe(["I lost 500 followers today."]))
         """
-        iterator = iter(texts)
-        while batch := [self.document(t) for t in islice(iterator, batch_size)]:
-            parsed = self.nlp.pipe((masked_text(d) for d in batch), batch_size=batch_size)
-            for document, doc in zip(batch, parsed, strict=True):
-                if on_error is None:
-                    yield self._analyze(document, doc)
-                    continue
-                try:
-                    result = self._analyze(document, doc)
-                except ConfigError:
-                    raise
-                except Exception as err:  # noqa: BLE001 - reported through on_error
-                    on_error(document, err)
-                    continue
-                yield result
+        documents = (self.document(t) for t in texts)
+        pairs = ((masked_text(d), d) for d in documents)
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+            if on_error is None:
+                yield self._analyze(document, doc)
+                continue
+            try:
+                result = self._analyze(document, doc)
+            except ConfigError:
+                raise
+            except Exception as err:  # noqa: BLE001 - reported through on_error
+                on_error(document, err)
+                continue
+            yield result
 
     def _analyze(self, document: Document, doc) -> Analysis:
+        stage = self.stages
         platform = document.platform or self.platforms.detect(doc.text) or self.config.platform
-        statements = attribute.attribute(doc, document, platform, self.platforms)
+        statements = stage["attribute"](doc, document, platform, self.platforms)
         claim_mentions, ignored = claims.drop_out_of_bounds(
-            claims.find_mentions(doc, statements, document, platform, self.platforms), document.text
+            stage["claims"](doc, statements, document, platform, self.platforms), document.text
         )
-        statements = roles.mark_affected(statements, claim_mentions)
-        found = claims.with_mention_text(
-            claims.merge_mentions(claim_mentions, statements, document.published), doc.text
-        )
-        mentions = causes.detect_causes(doc, statements, self.cue_matcher)
-        stances = causes.classify(mentions, statements, doc, self.stance, self.taxonomy)
-        explanations = align.align(mentions, stances, statements, platform, self.platforms)
+        statements = stage["roles"](statements, claim_mentions)
+        found = claims.with_mention_text(stage["merge"](claim_mentions, statements, document.published), doc.text)
+        mentions = stage["causes"](doc, statements, self.cue_matcher)
+        stances = {}
+        if mentions:
+            backend = self.stance
+            inputs = stage["stance_inputs"](mentions, doc, statements, self.taxonomy)
+            predictions = stage["stance"](inputs, doc, backend)
+            stances = causes.classify(mentions, statements, doc, backend, self.taxonomy, predictions=predictions)
+        explanations = stage["align"](mentions, stances, statements, platform, self.platforms)
         return Analysis(
             id=document.id,
             published=document.published.isoformat() if document.published else None,
@@ -185,8 +295,8 @@ class Analyzer:
             claims=found,
             explanations=explanations,
             text=document.text,
-            meta=dict(document.meta),
             ignored=ignored,
+            meta=dict(document.meta),
         )
 
 

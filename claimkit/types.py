@@ -348,9 +348,9 @@ class Analysis:
     # The input text is not part of the JSON object, so equality ignores it:
     # `Analysis.from_dict(json.loads(a.to_json())) == a`.
     text: str = field(default="", repr=False, compare=False)
+    ignored: list[IgnoredFigure] = field(default_factory=list)
     # Input metadata (`source`, `author`, `url`, other JSONL keys): team extension.
     meta: dict[str, Any] = field(default_factory=dict)
-    ignored: list[IgnoredFigure] = field(default_factory=list)
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
         """The SPEC's JSON object for this document (plus the `meta` extension)."""
@@ -361,8 +361,8 @@ class Analysis:
             "statements": [s.to_dict() for s in self.statements],
             "claims": [c.to_dict() for c in self.claims],
             "explanations": [e.to_dict() for e in self.explanations],
-            "meta": dict(self.meta),
             "ignored": [i.to_dict() for i in self.ignored],
+            "meta": dict(self.meta),
         }
         if include_text:
             data["text"] = self.text
@@ -395,8 +395,8 @@ class Analysis:
                 "claims": _each(data, "claims", "Analysis", Claim.from_dict),
                 "explanations": _each(data, "explanations", "Analysis", Explanation.from_dict),
                 "text": data.get("text") or "",
-                "meta": dict(data["meta"]) if isinstance(data.get("meta"), dict) else {},
                 "ignored": _each(data, "ignored", "Analysis", IgnoredFigure.from_dict),
+                "meta": dict(data["meta"]) if isinstance(data.get("meta"), dict) else {},
             }
         return cls(**_fields(cls, data, **converted))
 

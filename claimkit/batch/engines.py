@@ -18,6 +18,8 @@ Ray actor's constructor) and one `RelevanceFilter`.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -100,17 +102,29 @@ class DocumentProcessor:
                 outcomes.append(Record(document_key(document), True, next(analyses).to_dict()))
         return outcomes
 
+    def _platform(self, document: Document, text: str) -> str | None:
+        """The platform the `Analyzer` would report, without parsing."""
+        platforms = getattr(self.analyzer, "platforms", None)
+        if platforms is not None:
+            return document.platform or platforms.detect(text) or self.spec.config.platform
+        return _platform_of(document, text, self.spec.config)
+
     def _irrelevant(self, document: Document) -> dict[str, Any]:
+        """The JSON object of a document the filter skipped: `extract`'s keys, nothing found, `relevant: false`."""
+        from claimkit.types import Analysis
+
         text = " " * document.body_start + document.text[document.body_start :]
-        return {
-            "id": document.id,
-            "published": document.published.isoformat() if document.published else None,
-            "platform": _platform_of(document, text, self.spec.config),
-            "statements": [],
-            "claims": [],
-            "explanations": [],
-            "relevant": False,
-        }
+        analysis = Analysis(
+            id=document.id,
+            published=document.published.isoformat() if document.published else None,
+            platform=self._platform(document, text),
+            statements=[],
+            claims=[],
+            explanations=[],
+        )
+        if hasattr(analysis, "meta"):
+            analysis.meta = dict(getattr(document, "meta", None) or {})
+        return {**analysis.to_dict(), "relevant": False}
 
 
 # --------------------------------------------------------------------------- local processes
@@ -127,11 +141,22 @@ def _init_worker(spec: WorkerSpec) -> None:
         _INIT_ERROR = err
 
 
-def _process(documents: list[Document]) -> list[Outcome]:
+def _processor() -> DocumentProcessor:
     if _PROCESSOR is None:
         message = _INIT_ERROR.one_line() if hasattr(_INIT_ERROR, "one_line") else repr(_INIT_ERROR)
         raise ConfigError(f"worker could not start: {message}")
-    return _PROCESSOR(documents)
+    return _PROCESSOR
+
+
+def _process(documents: list[Document]) -> list[Outcome]:
+    return _processor()(documents)
+
+
+def _ready(_: int) -> int:
+    """A worker's pid once its models are loaded (the initializer runs before any task)."""
+    _processor()
+    time.sleep(0.05)  # let the other workers take the other warm-up tasks
+    return os.getpid()
 
 
 def _context():
@@ -150,16 +175,25 @@ class LocalEngine:
         self.spec = spec
         self.workers = workers
         self.ahead = ahead
+        #: `time.perf_counter()` when every worker had its models loaded.
+        self.ready_at: float | None = None
 
     def map(self, chunks: Iterable[list[Document]]) -> Iterator[list[Outcome]]:
         """Each chunk's outcomes, in input order."""
         if self.workers == 1:
             processor = DocumentProcessor(self.spec)
+            self.ready_at = time.perf_counter()
             for chunk in chunks:
                 yield processor(chunk)
             return
         pool = _context().Pool(self.workers, initializer=_init_worker, initargs=(self.spec,))
         try:
+            ready: set[int] = set()
+            for _ in range(10):  # wait until every worker has loaded its models
+                ready.update(pool.map(_ready, range(self.workers), chunksize=1))
+                if len(ready) >= self.workers:
+                    break
+            self.ready_at = time.perf_counter()
             pending: deque = deque()
             for chunk in chunks:
                 pending.append(pool.apply_async(_process, (chunk,)))
@@ -235,6 +269,7 @@ class RayEngine:
         self.workers = workers
         self.address = address
         self.window = window
+        self.ready_at: float | None = None  # actors start per window: not measured
 
     def _start(self):
         import ray

@@ -21,6 +21,10 @@ list is a superset, never a guess, and `tests/test_batch_filter.py` checks on
 every gold corpus that `batch` with the filter finds exactly what `extract`
 finds.
 
+A first screen skips the tokenizer for most posts: one regular expression (a
+trie of the words the cue index and the claim check look for, at letter
+boundaries, plus the tokenizer's special cases such as "can't") must match.
+
 Everything the filter knows comes from `relevance_terms(taxonomy)`.
 """
 
@@ -243,7 +247,8 @@ class RelevanceFilter:
         lemma_forms = LemmaForms(nlp)
         self._find_amounts = terms.find_amounts
         self._claim_context = re.compile(terms.claim_context, re.IGNORECASE)
-        self._claim_forms = self._expand(terms.claim_words, terms.claim_words, lemma_forms)
+        claim_words = self._words(terms.claim_words, terms.claim_words, lemma_forms)
+        self._claim_forms = None if claim_words is None else frozenset(self._hash(x) for x in claim_words)
         # Each cue: its elements' surface forms (None: any token may carry it),
         # indexed by the forms of one element so a document checks only the
         # cues one of its tokens can start.
@@ -251,17 +256,30 @@ class RelevanceFilter:
         self._index: dict[int, list[int]] = {}
         self._always: list[int] = []
         self._not_before: list[frozenset[int]] = []
+        self._screen: re.Pattern[str] | None = None
+        screen_words: set[str] = set()
         for cue in terms.cues:
-            forms = [self._expand(e.words, e.lemmas, lemma_forms) for e in cue.elements]
+            words = [self._words(e.words, e.lemmas, lemma_forms) for e in cue.elements]
+            forms = [None if w is None else frozenset(self._hash(x) for x in w) for w in words]
             position = len(self._cues)
             self._cues.append((forms, cue))
             self._not_before.append(frozenset(self._hash(w) for w in cue.not_before))
-            known = [f for f in forms if f is not None]
+            known = [(f, w) for f, w in zip(forms, words) if f is not None]
             if not known:
                 self._always.append(position)
                 continue
-            for form in min(known, key=len):
+            # Index the cue under its most telling element (longest shortest form: "bug|glitch", not "a|the").
+            key_hashes, key_words = max(known, key=lambda item: (min(map(len, item[1])), -len(item[1])))
+            for form in key_hashes:
                 self._index.setdefault(form, []).append(position)
+            screen_words |= key_words
+        if claim_words is not None and not self._always:
+            screened = screen_words | claim_words
+            glued = _special_cases_holding(nlp.tokenizer, screened)
+            self._screen = re.compile(
+                rf"(?<![a-z])(?:{trie_pattern(screened)})(?![a-z])"
+                + (f"|{trie_pattern(glued)}" if glued else "")
+            )
 
     @classmethod
     def for_analyzer(cls, analyzer) -> RelevanceFilter:
@@ -270,22 +288,39 @@ class RelevanceFilter:
         terms = relevance_terms(analyzer.taxonomy, lambda phrase: [t.text for t in nlp.make_doc(phrase)])
         return cls(nlp, terms)
 
-    def _expand(self, words: Iterable[str], lemmas: Iterable[str], lemma_forms: LemmaForms) -> frozenset[int] | None:
-        """LOWER hashes of the word forms and of every surface form of the lemmas; None: "always present"."""
+    @staticmethod
+    def _words(words: Iterable[str], lemmas: Iterable[str], lemma_forms: LemmaForms) -> frozenset[str] | None:
+        """The word forms plus every surface form of the lemmas; None means "always present"."""
         forms = {w.lower() for w in words}
         for lemma in lemmas:
             found = lemma_forms.forms(lemma)
             if found is None:
                 return None
             forms |= found
-        return frozenset(self._hash(form) for form in forms)
+        return frozenset(forms)
 
     def __call__(self, text: str, body_start: int = 0) -> bool:
         """True when the text (its body from `body_start`) could hold a claim or a cause."""
         masked = " " * body_start + text[body_start:] if body_start else text
+        if not self._screened_in(masked, body_start):
+            return False
         words = self.tokenizer(masked).to_array(LOWER).tolist()
         tokens = set(words)
         return self.raises_cause(masked, words, tokens) or self.states_claim(masked, body_start, tokens)
+
+    def _screened_in(self, text: str, body_start: int) -> bool:
+        """A first screen without tokenizing: some word the filter looks for occurs in the text.
+
+        Every token is a piece of the text between non-letters, or a piece of
+        a tokenizer special case ("can't" -> "ca" "n't"), so a text holding
+        none of the indexed cue forms, claim nouns (as such pieces), the
+        follower context or a "(" cannot pass the token checks either.
+        """
+        if self._screen is None or self._screen.search(text.lower()):
+            return True
+        if self._claim_context.search(text, body_start):
+            return True
+        return "(" in text
 
     def raises_cause(self, text: str, words: list[int], tokens: set[int]) -> bool:
         """Some cue has a token for each of its required elements (and its context, if any)."""
@@ -326,3 +361,45 @@ class RelevanceFilter:
         if context:
             return True
         return any(text[max(0, a.start - PAREN_WINDOW) : a.start].strip().endswith("(") for a in amounts)
+
+
+def _special_cases_holding(tokenizer, words: set[str]) -> set[str]:
+    """Tokenizer special cases that split a word out of a run of letters ("cannot" -> "can" "not").
+
+    Such a token is not at a letter boundary of the text, so the screen also
+    looks for the whole special case.
+    """
+    found = set()
+    for string, pieces in (getattr(tokenizer, "rules", None) or {}).items():
+        lowered = [str(piece.get(65, piece.get("ORTH", ""))).lower() for piece in pieces]
+        if len(lowered) > 1 and any(piece in words for piece in lowered):
+            found.add(string.lower())
+    return found
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of `words` as a substring, shaped as a trie (fast to search).
+
+    Example:
+        >>> trie_pattern(["bot", "bots", "bug"])
+        '(?:b(?:o(?:ts?)|ug))'
+        >>> bool(re.fullmatch(trie_pattern(["bot", "bots", "purge"]), "bots"))
+        True
+    """
+    trie: dict = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group  # a word may end here, or go on
+
+    return build(trie)

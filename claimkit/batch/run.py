@@ -29,7 +29,7 @@ from claimkit.errors import BatchError, ClaimkitError, ConfigError, InputError
 from claimkit.types import Document
 
 ENGINES = ("local", "ray")
-DEFAULT_CHUNK_SIZE = 64
+DEFAULT_CHUNK_SIZE = 512
 DEFAULT_MAX_ERROR_RATE = 0.01
 DEFAULT_MIN_LINES = 100
 
@@ -47,6 +47,8 @@ class BatchSummary:
         errors: Bad input lines or files skipped, plus documents whose analysis failed.
         resumed: Documents skipped because the output already held them.
         seconds: Wall time of the run.
+        startup_seconds: Of those, the time until every worker had its models
+            loaded (None for Ray, whose actors start per window).
         engine: `local` or `ray`.
         workers: Worker processes (or Ray actors).
         stopped: Why the run stopped early (the error line), if it did.
@@ -60,6 +62,7 @@ class BatchSummary:
     errors: int = 0
     resumed: int = 0
     seconds: float = 0.0
+    startup_seconds: float | None = None
     engine: str = "local"
     workers: int = 1
     stopped: str | None = None
@@ -74,6 +77,8 @@ class BatchSummary:
         data = asdict(self)
         data.pop("error_lines")
         data["seconds"] = round(self.seconds, 3)
+        if self.startup_seconds is not None:
+            data["startup_seconds"] = round(self.startup_seconds, 3)
         data["docs_per_second"] = round(self.docs_per_second, 2)
         return data
 
@@ -161,7 +166,7 @@ def run(
     spec = WorkerSpec(config=config, use_filter=relevance_filter, batch_size=batch_size)
     runner = LocalEngine(spec, workers) if engine == "local" else RayEngine(spec, workers, ray_address)
     report = on_error or (lambda line: print(f"claimkit: skipped: {line}", file=sys.stderr, flush=True))
-    inputs = list(inputs)
+    inputs = [inputs] if isinstance(inputs, (str, os.PathLike, HFSource)) else list(inputs)
     summary = BatchSummary(output=str(output), engine=engine, workers=workers)
     sink = open_sink(output, resume, **(sink_options or {}))
     bar = _Progress.create(progress, inputs, columns)
@@ -212,6 +217,8 @@ def run(
         sink.close()
         bar.close()
         summary.seconds = time.perf_counter() - started
+        if runner.ready_at is not None:
+            summary.startup_seconds = runner.ready_at - started
         if summary_path is not None:
             write_summary(summary, summary_path)
     return summary

@@ -301,6 +301,7 @@ class ParquetSink:
         self.part = self._recover()
         self._writers: dict = {}
         self._in_part = 0
+        self._pending: list[str] = []  # keys of the open part, committed with it
 
     def _part_name(self, number: int) -> str:
         return f"part-{number:06d}.parquet"
@@ -337,7 +338,7 @@ class ParquetSink:
         for table in TABLES:
             self._writers[table].write_table(pa.Table.from_pylist(rows[table], schema=self.schemas[table]))
         self.position += len(records)
-        self._pending = getattr(self, "_pending", []) + [r.key for r in records]
+        self._pending.extend(r.key for r in records)
         self._in_part += len(records)
         if self._in_part >= self.docs_per_part:
             self._commit()
@@ -353,7 +354,7 @@ class ParquetSink:
             with temporary.open("rb") as handle:
                 os.fsync(handle.fileno())
             temporary.rename(self.path / table / self._part_name(self.part))
-        self.done.update(getattr(self, "_pending", []))
+        self.done.update(self._pending)
         self._pending = []
         self._writers = {}
         self._in_part = 0

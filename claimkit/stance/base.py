@@ -28,8 +28,10 @@ class StanceInput:
         cue_start: Start of the cause's evidence inside `text` (or -1).
         cue_end: End of the evidence inside `text` (or -1).
         context: Text the statement answers (a benchmark reply's parent), if any.
-        span: The statement's spaCy `Span`/`Doc`, when the caller has one
-            (the rules backend parses `text` itself otherwise).
+        start: Where `text` starts in the document it was taken from (-1
+            when it stands alone). A backend that reads the parse gets the
+            `Doc` beside the inputs (`predict_parsed`) and finds the
+            statement there; the input itself stays plain data that pickles.
         speaker_role: The role of the statement's speaker, when known (the
             reporter narrating what others claim only comments).
         cue_flags: How the cue reads by itself: "own_negation" (it holds its
@@ -42,7 +44,7 @@ class StanceInput:
     cue_start: int = -1
     cue_end: int = -1
     context: str | None = None
-    span: Any = None
+    start: int = -1
     speaker_role: str | None = None
     cue_flags: str = ""
 
@@ -67,4 +69,18 @@ class StanceBackend(Protocol):
 
     def predict(self, items: Sequence[StanceInput]) -> list[StancePrediction]:
         """One prediction per input, in order."""
+        ...
+
+
+@runtime_checkable
+class ParsedStanceBackend(StanceBackend, Protocol):
+    """A backend that can also read the document's spaCy parse (the `rules` backend).
+
+    The pipeline calls `predict_parsed(items, doc)` with the parsed `Doc`
+    the inputs come from (each input's `start` locates its text in it);
+    `predict(items)` is still what a caller without a parse uses.
+    """
+
+    def predict_parsed(self, items: Sequence[StanceInput], doc: Any) -> list[StancePrediction]:
+        """One prediction per input, in order, reading each statement's parse from `doc`."""
         ...

@@ -350,7 +350,19 @@ class RulesStance:
             if item.cause is None or item.cue_start < 0:
                 out.append(generic_stance(item.text, item.target))
                 continue
-            sent = item.span if item.span is not None else self._sentence(item)
+            sent = self._sentence(item)
+            out.append(cause_stance(sent, item.cue_start, item.cue_end, item.cue_flags, item.speaker_role))
+        return out
+
+    def predict_parsed(self, items: Sequence[StanceInput], doc) -> list[StancePrediction]:
+        """`predict`, reading each statement's parse from `doc` where its `start` places it."""
+        out = []
+        for item in items:
+            if item.cause is None or item.cue_start < 0:
+                out.append(generic_stance(item.text, item.target))
+                continue
+            span = doc.char_span(item.start, item.start + len(item.text)) if item.start >= 0 else None
+            sent = span if span is not None else self._sentence(item)
             out.append(cause_stance(sent, item.cue_start, item.cue_end, item.cue_flags, item.speaker_role))
         return out
 

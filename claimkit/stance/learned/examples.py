@@ -65,17 +65,6 @@ def gold_stance(gold: Sequence[dict], cause: str, speaker: str, handle: str | No
     return None
 
 
-class _Recorder:
-    """A stance backend that answers like the wrapped one and keeps every input it is asked about."""
-
-    def __init__(self, backend) -> None:
-        self.backend, self.name, self.inputs = backend, backend.name, []
-
-    def predict(self, items):
-        self.inputs.extend(items)
-        return self.backend.predict(items)
-
-
 def _statement_at(statements, position: int):
     """The innermost statement whose span holds `position`, or None."""
     holding = [s for s in statements if s.start <= position < s.end]
@@ -95,17 +84,19 @@ def team_examples(corpus: Path, spacy_model: str | None, root: Path | None = Non
     from claimkit import Analyzer
     from claimkit.config import Config
     from claimkit.ingest import make_document
-    from claimkit.stance import load_backend
-
-    class RecordingAnalyzer(Analyzer):
-        @property
-        def stance(self):
-            if self._stance is None:
-                self._stance = _Recorder(load_backend(self.config, self.nlp))
-            return self._stance
 
     config = Config.from_options(stance_backend="rules", spacy_model=spacy_model)
-    analyzer = RecordingAnalyzer(config)
+    analyzer = Analyzer(config)
+    asked: list = []
+
+    def recording(stance):
+        def run(inputs, doc, backend):
+            asked.extend(inputs)  # exactly what the stance stage is asked about
+            return stance(inputs, doc, backend)
+
+        return run
+
+    analyzer.wrap_stage("stance", recording)
     rows = read_jsonl(corpus)
     examples: list[Example] = []
     mentions = unlabelled = 0
@@ -115,11 +106,9 @@ def team_examples(corpus: Path, spacy_model: str | None, root: Path | None = Non
             author=row.get("author"), location=f"{corpus.name}:{number}",
         )
         analysis = analyzer.analyze(document)
-        recorder = analyzer.stance
-        asked, recorder.inputs = recorder.inputs, []
         for item in asked:
             mentions += 1
-            start = (item.span.start_char if item.span is not None else 0) + max(item.cue_start, 0)
+            start = max(item.start, 0) + max(item.cue_start, 0)
             statement = _statement_at(analysis.statements, start)
             label = None
             if statement is not None and not statement.anonymous:
@@ -131,6 +120,7 @@ def team_examples(corpus: Path, spacy_model: str | None, root: Path | None = Non
             examples.append(Example(item.text, item.target, label, "team", row["id"],
                                     speaker_role=item.speaker_role or statement.role,
                                     cue_flags=item.cue_flags))
+        asked.clear()
         if number % 10 == 0 or number == len(rows):
             say(f"team corpus: {number}/{len(rows)} documents, {len(examples)} examples")
     summary = {
