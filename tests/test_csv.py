@@ -109,3 +109,18 @@ def test_cli_csv_has_one_row_per_claim_of_the_json_output(tmp_path):
     assert [(r["document"], int(r["amount"])) for r in rows] == claims
     assert len(rows) >= 2
     assert {r["document"]: r["source"] for r in rows}.get("a") == "The Ledger"
+
+
+def test_batch_csv_sink_writes_the_claims_table_and_refuses_resume(tmp_path):
+    from claimkit.batch.records import Record
+    from claimkit.batch.sinks import open_sink
+    from claimkit.errors import OutputError
+
+    path = tmp_path / "claims.csv"
+    sink = open_sink(path)
+    sink.write([Record("ana", True, sample().to_dict()), Record("none", False, Analysis("none", None, None, [], [], []).to_dict())])
+    sink.close()
+    rows = read_rows(path.read_text(encoding="utf-8"))
+    assert [(r["document"], r["amount"], r["source"]) for r in rows] == [("ana", "12400", "Porto, Daily")]
+    with pytest.raises(OutputError, match="cannot be resumed"):
+        open_sink(path, resume=True)

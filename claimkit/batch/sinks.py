@@ -1,4 +1,4 @@
-"""Sinks for `claimkit batch`: JSONL, Parquet and SQLite, chosen by the output's suffix.
+"""Sinks for `claimkit batch`: JSONL, Parquet, SQLite and CSV, chosen by the output's suffix.
 
 Every sink writes a chunk of records atomically and can tell, on `--resume`,
 which document keys it already holds:
@@ -62,6 +62,19 @@ SINKS: dict[str, SinkFactory] = {}
 def register_sink(suffix: str, factory: SinkFactory) -> None:
     """Register a sink for outputs ending in `suffix` (e.g. ".csv"): `factory(path, resume, **options)`."""
     SINKS[suffix.lower()] = factory
+
+
+class LazySink:
+    """A sink class named by `module:attribute`, imported when an output of its suffix is opened."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    def __call__(self, *args, **kwargs) -> Sink:
+        import importlib
+
+        module, _, name = self.target.partition(":")
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
 
 
 def open_sink(path: str | os.PathLike, resume: bool = False, **options) -> Sink:
@@ -355,6 +368,7 @@ register_sink(".jsonl", JsonlSink)
 register_sink(".sqlite", SqliteSink)
 register_sink(".db", SqliteSink)
 register_sink(".parquet", ParquetSink)
+register_sink(".csv", LazySink("claimkit.render.csv:CsvSink"))
 
 
 # --------------------------------------------------------------------------- reading back

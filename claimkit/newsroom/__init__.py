@@ -105,7 +105,7 @@ def build(analyses: Iterable[Analysis], platforms: Platforms | None = None) -> C
         )
         for info in documents
         for n, claim in enumerate(info.analysis.claims)
-        if claim.subject.strip() and _known(resolver, claim.subject)
+        if claim.subject.strip()
     )
     changes = tuple(consolidate(refs))
     lines = tuple(timelines(refs))
@@ -119,8 +119,7 @@ def build(analyses: Iterable[Analysis], platforms: Platforms | None = None) -> C
         claims=len(refs),
         statements=sum(len(d.analysis.statements) for d in documents),
         accounts=len(subjects),
-        shared_accounts=sum(1 for a in resolver.accounts if a.key in subjects and len(
-            {r.document for r in refs if r.account == a.key}) > 1),
+        shared_accounts=sum(1 for docs in _documents_by_account(refs).values() if len(docs) > 1),
         changes=len(changes),
         disagreements=sum(1 for c in changes if c.disagreement),
         undated_differences=sum(1 for c in changes if c.differs and not c.disagreement),
@@ -133,12 +132,11 @@ def build(analyses: Iterable[Analysis], platforms: Platforms | None = None) -> C
     return CorpusView(documents, accounts, refs, changes, lines, matrix, summary)
 
 
-def _known(resolver: Resolver, form: str) -> bool:
-    try:
-        resolver.key_of(form)
-    except KeyError:
-        return False
-    return True
+def _documents_by_account(refs: Iterable[ClaimRef]) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = {}
+    for ref in refs:
+        found.setdefault(ref.account, set()).add(ref.document)
+    return found
 
 
 __all__ = [

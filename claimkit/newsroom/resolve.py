@@ -143,8 +143,13 @@ class Resolver:
     def _merge_short_names(forms: _Forms, kinds: dict[str, AccountKind]) -> None:
         people = [k for k in forms.parent if kinds.get(k) == "person"]
         tokens = {k: frozenset(k.split()) for k in people}
+        having: dict[str, set[str]] = defaultdict(set)  # token -> the names that have it
+        for key in people:
+            for token in tokens[key]:
+                having[token].add(key)
         for short in sorted(people, key=lambda k: len(tokens[k])):
-            longer = {forms.find(k) for k in people if tokens[short] < tokens[k]}
+            supersets = set.intersection(*(having[t] for t in tokens[short])) if tokens[short] else set()
+            longer = {forms.find(k) for k in supersets if tokens[short] < tokens[k]}
             if len(longer) == 1:
                 forms.union(short, longer.pop())
 
@@ -180,8 +185,8 @@ class Resolver:
         self.accounts: tuple[Account, ...] = tuple(sorted(accounts, key=lambda a: a.name.lower()))
 
     def key_of(self, form: str) -> str:
-        """The account key of a surface form seen when resolving (KeyError otherwise)."""
-        return self._key_of[name_key(form)]
+        """The account key of a surface form (one never seen gets a key of its own, its slug)."""
+        return self._key_of.get(name_key(form)) or _slug(form) or "unknown"
 
 
 def _display_name(surface: Counter[str]) -> str:

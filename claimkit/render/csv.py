@@ -205,3 +205,43 @@ def to_frames(results: Iterable[Analysis]) -> dict[str, Any]:
         name: pd.DataFrame([row for a in analyses for row in rows_of(a)], columns=list(columns))
         for name, (columns, rows_of) in TABLES.items()
     }
+
+
+class CsvSink:
+    """`claimkit batch -o claims.csv`: the claims table (one row per claim), written chunk by chunk.
+
+    A CSV file has no room for a ledger of committed chunks, so a `.csv`
+    output cannot be resumed: write `.jsonl` (or SQLite) for long runs and
+    read it back with `Analysis.from_json` and `to_frames`.
+    """
+
+    def __init__(self, path, resume: bool = False, table: str = "claims", bom: bool = False, **_options: Any) -> None:
+        from claimkit.errors import OutputError
+
+        if resume:
+            raise OutputError("a .csv output cannot be resumed; write .jsonl or .sqlite to resume", str(path))
+        self.done: set[str] = set()
+        self.position = 0
+        self.columns, self.rows_of = TABLES[table]
+        try:
+            self.out = open(path, "w", encoding="utf-8", newline="")
+        except OSError as err:
+            raise OutputError(f"cannot write: {err.strerror or err}", str(path)) from None
+        if bom:
+            self.out.write(BOM)
+        self.writer = csv.DictWriter(self.out, fieldnames=self.columns, lineterminator="\r\n")
+        self.writer.writeheader()
+
+    def write(self, records: list[Any]) -> None:
+        """Write the rows of one chunk of batch records (their `data` is the SPEC object)."""
+        for record in records:
+            analysis = Analysis.from_dict(record.data)
+            for row in self.rows_of(analysis):
+                self.writer.writerow({key: _cell(row.get(key)) for key in self.columns})
+            self.done.add(record.key)
+        self.position += len(records)
+        self.out.flush()
+
+    def close(self) -> None:
+        """Close the file."""
+        self.out.close()

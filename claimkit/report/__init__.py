@@ -134,15 +134,18 @@ def build_context(view: CorpusView, title: str = "claimkit newsroom report") -> 
             "disagreements": sum(1 for c in view.changes_of(account.key) if c.disagreement),
         })
     cards.sort(key=lambda c: (-len(c["documents"]), -c["disagreements"], -len(c["refs"]), c["account"].name.lower()))
+    claims_by_document: dict[int, list[ClaimRef]] = defaultdict(list)
+    for ref in view.claims:
+        claims_by_document[ref.document].append(ref)
     documents = []
     for info in view.documents:
         cut, full = pieces(info.index, info.analysis)
-        accounts = sorted({r.account for r in view.claims if r.document == info.index})
+        accounts = sorted({r.account for r in claims_by_document[info.index]})
         documents.append({
             "info": info,
             "pieces": cut,
             "full_text": full,
-            "claims": [r for r in view.claims if r.document == info.index],
+            "claims": claims_by_document[info.index],
             "rows": [
                 {"id": f"d{info.index}-c{n}", "number": n, "claim": claim,
                  "sentence": claim_sentence(info.analysis, claim)}
