@@ -100,6 +100,12 @@ class AnalysisError(ClaimkitError):
     code = "E900"
 
 
+class DeadlineError(AnalysisError):
+    """Analysing one document took longer than its deadline (`claimkit.limits`); it was skipped."""
+
+    code = "E901"
+
+
 class GoldError(ClaimkitError):
     """A gold corpus line breaks the SPEC's gold format (names file, line and field)."""
 
