@@ -29,7 +29,7 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from claimkit.config import Config
-from claimkit.errors import AnalysisError, ClaimkitError, ConfigError, InputError, OutputError
+from claimkit.errors import AnalysisError, ClaimkitError, ConfigError, DuplicateIdError, InputError, OutputError
 from claimkit.ingest import STDIN, expand_inputs, parse_date, read_inputs
 from claimkit.types import Analysis, Document
 
@@ -261,7 +261,10 @@ class Run:
         if STDIN in self.inputs and _isatty(sys.stdin):
             typer.echo("claimkit: reading standard input (end it with Ctrl-D)", err=True)
         for item in read_inputs(self.inputs, published=self.published, max_chars=self.config.max_chars):
-            if isinstance(item, InputError):
+            if isinstance(item, DuplicateIdError):  # reported; the document follows under a new id
+                self.errors.append(item)
+                typer.echo(f"claimkit: duplicate id: {item.one_line()}", err=True)
+            elif isinstance(item, InputError):
                 self.skip(item)
             else:
                 yield item

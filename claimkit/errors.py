@@ -88,6 +88,12 @@ class UnreadableError(InputError):
     code = "E109"
 
 
+class DuplicateIdError(InputError):
+    """A JSONL id repeats an earlier one; the document is still analysed, under the id with `#2` appended."""
+
+    code = "E111"
+
+
 class OutputError(ClaimkitError):
     """The output file (`-o`) cannot be written."""
 
