@@ -140,9 +140,9 @@ def _quotes(rng: random.Random) -> str:
     return rng.choice(shapes)
 
 
-def _long(rng: random.Random) -> str:
+def _long(rng: random.Random, max_long: int = 148_000) -> str:
     piece = rng.choice(["-", "x", "ab", "!", "1", "http://a.b/" + "c" * 10, "—", "\u0301"])
-    size = rng.choice([1_500, 5_000, 20_000, 148_000 // max(len(piece), 1)])
+    size = min(rng.choice([1_500, 5_000, 20_000, 148_000]), max_long) // len(piece)
     return f"Twitter lost {piece * size} followers today."
 
 
@@ -152,8 +152,13 @@ def _headers(rng: random.Random) -> str:
     return header + rng.choice(["", "\n", " ", "\r\n"]) + rng.choice(BUILTIN_SEEDS + ("yesterday I lost 5 followers",))
 
 
-def generate(n: int, seed: int = 0, seeds: Sequence[str] | None = None) -> Iterator[FuzzInput]:
-    """`n` inputs from a generator seeded with `seed`, cycling through the kinds at random."""
+def generate(
+    n: int, seed: int = 0, seeds: Sequence[str] | None = None, max_long: int = 148_000
+) -> Iterator[FuzzInput]:
+    """`n` inputs from a generator seeded with `seed`, cycling through the kinds at random.
+
+    `max_long` caps the long-token inputs (148,000 characters at most by default).
+    """
     rng = random.Random(seed)
     pool = list(seeds) if seeds else list(BUILTIN_SEEDS)
     for _ in range(n):
@@ -169,7 +174,7 @@ def generate(n: int, seed: int = 0, seeds: Sequence[str] | None = None) -> Itera
         elif kind == "quotes":
             text = _quotes(rng)
         elif kind == "long":
-            text = _long(rng)
+            text = _long(rng, max_long)
         else:
             text = _headers(rng)
         yield FuzzInput(kind, text)
