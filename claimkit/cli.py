@@ -49,7 +49,7 @@ from claimkit.cli_options import (
     TaxonomyOpt,
 )
 from claimkit.config import Config
-from claimkit.errors import AnalysisError, ClaimkitError, ConfigError, InputError, OutputError
+from claimkit.errors import AnalysisError, ClaimkitError, ConfigError, DuplicateIdError, InputError, OutputError
 from claimkit.ingest import JSONL_SUFFIXES, STDIN, expand_inputs, parse_date, read_inputs
 from claimkit.types import Analysis, Document
 
@@ -263,7 +263,10 @@ class Run:
             inputs, published=self.published, max_chars=self.config.max_chars, stdin=stdin,
             author=self.author, source=self.source,
         ):
-            if isinstance(item, InputError):
+            if isinstance(item, DuplicateIdError):  # reported; the document follows under a new id
+                self.errors.append(item)
+                self.echo(f"claimkit: duplicate id: {item.one_line()}")
+            elif isinstance(item, InputError):
                 self.skip(item)
             else:
                 for warning in item.warnings:

@@ -88,6 +88,12 @@ class UnreadableError(InputError):
     code = "E109"
 
 
+class DuplicateIdError(InputError):
+    """A JSONL id repeats an earlier one; the document is still analysed, under the id with `#2` appended."""
+
+    code = "E111"
+
+
 class OutputError(ClaimkitError):
     """The output file (`-o`) cannot be written."""
 
@@ -98,6 +104,12 @@ class AnalysisError(ClaimkitError):
     """Analysing one document failed unexpectedly (a claimkit bug: please report it)."""
 
     code = "E900"
+
+
+class DeadlineError(AnalysisError):
+    """Analysing one document took longer than its deadline (`claimkit.limits`); it was skipped."""
+
+    code = "E901"
 
 
 class GoldError(ClaimkitError):

@@ -20,7 +20,7 @@ import json
 import re
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,8 +30,9 @@ from rich.table import Table
 
 from claimkit.config import Config
 from claimkit.corpus import load_gold
-from claimkit.errors import GoldError, InputError, JsonlError, MissingFileError
+from claimkit.errors import AnalysisError, ClaimkitError, GoldError, InputError, JsonlError, MissingFileError
 from claimkit.ingest import expand_paths
+from claimkit.limits import Deadline
 from claimkit.scoring import MISSING, SPURIOUS, EvalReport, describe, score_corpus
 from claimkit.types import CLAIM_KINDS, STANCES
 
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 
 Predictions = str | Path | Iterable[Mapping[str, Any]] | Mapping[str, Mapping[str, Any]]
 Section = tuple[str, list[str], list[list[str]]]
+DEFAULT_DEADLINE = Deadline()
 STOPPED = "evaluation stopped: a corpus with a broken line cannot be scored honestly; fix the line and rerun"
 
 
@@ -107,6 +109,8 @@ def evaluate(
     analyzer: Analyzer | None = None,
     progress: bool = False,
     predictions: Predictions | None = None,
+    deadline: Deadline | float | None = DEFAULT_DEADLINE,
+    on_skip: Callable[[ClaimkitError], None] | None = None,
 ) -> EvalReport:
     """Score the pipeline (or saved predictions) against gold corpora.
 
@@ -118,6 +122,13 @@ def evaluate(
         predictions: Score these instead of running the pipeline: a path to
             saved `claimkit extract --format jsonl` (or `--format json`)
             output, prediction dicts, or a mapping id -> prediction.
+        deadline: Per-document time limit (`claimkit.limits`; default
+            `Deadline()`, None for none). A document over it, or one whose
+            analysis fails, is skipped: scored as an empty prediction (its
+            gold claims and stances count as misses) and reported.
+        on_skip: Called with the `AnalysisError` (E900, or `DeadlineError`
+            E901 for the deadline) of each skipped document; `run_cli` prints
+            it as one line on stderr.
 
     Returns:
         An `EvalReport`; `seconds` is the wall time of the pipeline run
@@ -139,7 +150,14 @@ def evaluate(
 
         analyzer = Analyzer(config)
     start = time.perf_counter()
-    analyses = analyzer.pipe(doc.to_document() for doc in gold)
+    def skipped(document, err: Exception) -> None:
+        if not isinstance(err, AnalysisError):
+            err = AnalysisError(f"analysis failed ({type(err).__name__}: {err}); a claimkit bug, please report it",
+                                document.location)
+        if on_skip is not None:
+            on_skip(err)
+
+    analyses = analyzer.pipe((doc.to_document() for doc in gold), on_error=skipped, deadline=deadline)
     results = [analysis.to_dict() for analysis in _tracked(analyses, len(gold), progress)]
     seconds = time.perf_counter() - start
     return score_corpus(gold, results, seconds=seconds)
@@ -285,7 +303,8 @@ def run_cli(
         InputError: the predictions file cannot be read.
     """
     try:
-        result = evaluate(list(expand_paths(corpus)), config=config, progress=True, predictions=predictions)
+        result = evaluate(list(expand_paths(corpus)), config=config, progress=True, predictions=predictions,
+                          on_skip=lambda err: print(f"claimkit: skipped: {err.one_line()}", file=sys.stderr))
     except GoldError as err:
         if err.location and re.search(r":\d+$", err.location):
             raise GoldError(f"{err.message} ({STOPPED})", err.location) from None

@@ -26,13 +26,14 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from claimkit.errors import (
     BinaryInputError,
     DateError,
+    DuplicateIdError,
     EmptyInputError,
     EncodingError,
     InputError,
@@ -128,16 +129,19 @@ def _dated(text: str, location: str, published: date | None) -> tuple[date | Non
 
 
 def decode(data: bytes, location: str) -> str:
-    """Decode UTF-8 bytes (a BOM is dropped), refusing binary data.
+    """Decode UTF-8 bytes (a BOM is dropped), or UTF-16 when a UTF-16 BOM says so; refuse binary data.
 
     Raises:
-        BinaryInputError: the data holds NUL bytes (binary, or UTF-16 text).
+        BinaryInputError: the data holds NUL bytes (binary, or UTF-16 text without a BOM).
         EncodingError: the data is not UTF-8; the message gives line and byte.
     """
-    if data.startswith(UTF16_BOMS):
-        raise BinaryInputError(
-            "UTF-16 text; convert it to UTF-8, e.g. `iconv -f utf-16 -t utf-8`", location
-        )
+    if data.startswith(UTF16_BOMS):  # the BOM says UTF-16: decode it (the BOM is dropped)
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise EncodingError(
+                f"UTF-16 BOM but not valid UTF-16 (at byte {err.start}); convert it to UTF-8", location
+            ) from None
     if b"\x00" in data:
         raise BinaryInputError("binary data (NUL bytes), not a text document", location)
     try:
@@ -190,16 +194,20 @@ def jsonl_documents(
     name: str,
     published: date | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    seen_ids: dict[str, str] | None = None,
 ) -> Iterator[Document | InputError]:
     """Documents from JSONL lines `{"id", "text", "published"?, "source"?, "platform"?, "author"?}`.
 
     Blank lines are skipped; each bad line yields an `InputError` naming
     `name:line`, and reading goes on. A file without any document yields
-    one `EmptyInputError`.
+    one `EmptyInputError`. An id already used (in `seen_ids`: id → where,
+    shared by every file of one run) yields a `DuplicateIdError` and then the
+    document, kept apart under the id with `#2` (`#3`, ...) appended.
     """
     stem = "stdin" if name == STDIN_NAME else Path(name).stem
     limit = max_chars * BYTES_PER_CHAR
     seen = 0
+    ids = seen_ids if seen_ids is not None else {}
     for number, raw in enumerate(lines, start=1):
         location = f"{name}:{number}"
         try:
@@ -213,7 +221,17 @@ def jsonl_documents(
             if not line.strip():
                 continue
             seen += 1
-            yield _jsonl_document(line, stem, number, location, published, max_chars)
+            document = _jsonl_document(line, stem, number, location, published, max_chars)
+            first = ids.setdefault(document.id, location)
+            if first != location:
+                unique = _unique_id(document.id, ids)
+                ids[unique] = location
+                yield DuplicateIdError(
+                    f'id "{document.id}" was already used at {first}; this document is kept apart as "{unique}"',
+                    location,
+                )
+                document = replace(document, id=unique)
+            yield document
         except InputError as err:
             seen += 1
             yield err
@@ -265,6 +283,13 @@ def _jsonl_document(
         meta=meta,
         warnings=warnings,
     )
+
+
+def _unique_id(doc_id: str, ids: dict[str, str]) -> str:
+    n = 2
+    while f"{doc_id}#{n}" in ids:
+        n += 1
+    return f"{doc_id}#{n}"
 
 
 def _record_id(value: object, stem: str, number: int, location: str) -> str:
@@ -396,12 +421,19 @@ def _read_text_file(path: Path, published: date | None, max_chars: int) -> Docum
     return text_document(data, path.stem, location, published, max_chars)
 
 
-def _read_jsonl_file(path: Path, published: date | None, max_chars: int) -> Iterator[Document | InputError]:
+def _read_jsonl_file(
+    path: Path, published: date | None, max_chars: int, seen_ids: dict[str, str] | None = None
+) -> Iterator[Document | InputError]:
     location = str(path)
     _check_file(path)
     try:
         with _open(path) as handle:
-            yield from jsonl_documents(_bounded_lines(handle, max_chars), location, published, max_chars)
+            if handle.peek(2)[:2] in UTF16_BOMS:  # UTF-16 JSONL: decode it whole, then read its lines as UTF-8
+                text = decode(handle.read(), location)
+                lines: Iterable[bytes] = (f"{line}\n".encode("utf-8") for line in text.split("\n"))
+            else:
+                lines = _bounded_lines(handle, max_chars)
+            yield from jsonl_documents(lines, location, published, max_chars, seen_ids)
     except OSError as err:
         raise UnreadableError(f"cannot read: {err.strerror or err}", location) from None
 
@@ -441,13 +473,15 @@ def with_metadata(document: Document, author: str | None = None, source: str | N
     return replace(document, **given, meta={**document.meta, **given})
 
 
-def _read_stdin(stream: BinaryIO, published: date | None, max_chars: int) -> Iterator[Document | InputError]:
+def _read_stdin(
+    stream: BinaryIO, published: date | None, max_chars: int, seen_ids: dict[str, str] | None = None
+) -> Iterator[Document | InputError]:
     """Standard input: JSONL when it starts with a JSON object, else one text document."""
     limit = max_chars * BYTES_PER_CHAR
     head = stream.read(SNIFF_BYTES)
     if JSONL_START_RE.match(head.removeprefix(UTF8_BOM)):
         lines = _bounded_lines(io.BufferedReader(_Prepend(head, stream)), max_chars)
-        yield from jsonl_documents(lines, STDIN_NAME, published, max_chars)
+        yield from jsonl_documents(lines, STDIN_NAME, published, max_chars, seen_ids)
         return
     data = head + stream.read(max(limit + 1 - len(head), 0))
     if len(data) > limit:
@@ -489,6 +523,7 @@ def read_inputs(
     if published is not None and not isinstance(published, date):
         published = parse_date(published, "published")
     stdin_read = False
+    seen_ids: dict[str, str] = {}
     for item in expand_inputs(inputs):
         if isinstance(item, InputError):
             yield item
@@ -501,12 +536,12 @@ def read_inputs(
                 stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
                 if stream is None:
                     raise UnreadableError("there is no standard input to read", STDIN_NAME)
-                for found in _read_stdin(stream, published, max_chars):
+                for found in _read_stdin(stream, published, max_chars, seen_ids):
                     yield found if isinstance(found, InputError) else with_metadata(found, author, source)
                 continue
             path = Path(item)
             if path.suffix.lower() in JSONL_SUFFIXES:
-                yield from _read_jsonl_file(path, published, max_chars)
+                yield from _read_jsonl_file(path, published, max_chars, seen_ids)
             else:
                 yield _read_text_file(path, published, max_chars)
         except InputError as err:

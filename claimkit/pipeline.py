@@ -26,19 +26,27 @@ Replace a stage with `Analyzer(stages={"claims": my_claims})` or
 `analyzer.replace_stage("claims", my_claims)`; wrap one (to record or
 adjust what it sees) with `analyzer.wrap_stage("stance", wrapper)`, where
 `wrapper(fn)` returns the new function.
+
+An `Analyzer` may be shared between threads: analyses of one loaded spaCy
+pipeline are serialised by a lock (`_lock_for`), so results are the same as
+in one thread. A per-document time limit (`deadline=`, see
+`claimkit.limits`) turns a document that would take too long into a
+`DeadlineError` (E901), which `pipe` reports through `on_error`.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from os import PathLike
 from typing import Any
 
-from claimkit import align, attribute, causes, claims, roles
+from claimkit import align, attribute, causes, claims, limits, roles
 from claimkit.config import Config
 from claimkit.errors import ConfigError
 from claimkit.ingest import make_document
+from claimkit.limits import Deadline
 from claimkit.normalize import is_normalized
 from claimkit.nlp import load_spacy
 from claimkit.platforms import Platforms, load_platforms
@@ -214,6 +222,7 @@ class Analyzer:
         published: date | str | None = None,
         doc_id: str | None = None,
         platform: str | None = None,
+        deadline: Deadline | float | None = None,
     ) -> Analysis:
         """Analyse one text or `Document`.
 
@@ -222,12 +231,20 @@ class Analyzer:
             published: Publication date; overrides the header.
             doc_id: Id for the result (default "text").
             platform: Platform the text is about, when it does not say.
+            deadline: A `claimkit.limits.Deadline` (a budget by length) or a
+                number of seconds; None (the default) sets no limit.
 
         Returns:
             An `Analysis` with statements, claims and explanations.
+
+        Raises:
+            DeadlineError: (E901) the analysis took longer than `deadline`.
         """
         document = self.document(text, published, doc_id, platform)
-        return self._analyze(document, self.nlp(masked_text(document)))
+        self.stance  # noqa: B018 - load the backend outside the time limit
+        with _lock_for(self.nlp), limits.time_limit(_seconds(deadline, document), len(document.text),
+                                                     document.location):
+            return self._analyze(document, self.nlp(masked_text(document)))
 
     def pipe(
         self,
@@ -235,56 +252,91 @@ class Analyzer:
         batch_size: int = 16,
         on_error: Callable[[Document, Exception], None] | None = None,
         n_process: int = 1,
+        deadline: Deadline | float | None = None,
     ) -> Iterator[Analysis]:
         """Analyse many texts or `Document`s lazily, parsing them in batches.
 
-        The whole stream goes through one `nlp.pipe(..., as_tuples=True)`
-        call, so spaCy's batching (and its worker processes with
-        `n_process > 1`) runs once for all of it.
+        Without a deadline the whole stream goes through one
+        `nlp.pipe(..., as_tuples=True)` call, so spaCy's batching (and its
+        worker processes with `n_process > 1`) runs once for all of it.
 
         Args:
             texts: Texts or `Document`s.
             batch_size: Documents parsed together by spaCy.
-            n_process: spaCy parse processes (`nlp.pipe`'s `n_process`).
             on_error: Called with the document and the exception when analysing
-                one document fails unexpectedly; that document is skipped and
-                the batch goes on. Without it the exception propagates.
+                one document fails unexpectedly or runs past its deadline
+                (`DeadlineError`, E901); that document is skipped and the
+                batch goes on. Without it the exception propagates.
                 Configuration errors (a missing model or backend) always
                 propagate: no document could be analysed.
+            n_process: spaCy parse processes (`nlp.pipe`'s `n_process`).
+            deadline: Per-document time limit (`claimkit.limits.Deadline` or
+                seconds); None sets none. With a deadline each document is
+                parsed on its own, inside its time limit.
 
         Example:
             >>> analyses = list(Analyzer().pipe(["I lost 500 followers today."]))
         """
+        self.stance  # noqa: B018 - load the backend outside any time limit
         documents = (self.document(t) for t in texts)
+        lock = _lock_for(self.nlp)
+        if deadline is not None:
+            for document in documents:
+                with lock:
+                    result = self._guarded(document, None, on_error, deadline)
+                if result is not None:
+                    yield result
+            return
         pairs = ((masked_text(d), d) for d in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        stream = self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)
+        while True:
+            with lock:  # held while parsing and analysing, never across a yield
+                try:
+                    doc, document = next(stream)
+                except StopIteration:
+                    return
+                result = self._guarded(document, doc, on_error, None)
+            if result is not None:
+                yield result
+
+    def _guarded(
+        self,
+        document: Document,
+        doc,
+        on_error: Callable[[Document, Exception], None] | None,
+        deadline: Deadline | float | None,
+    ) -> Analysis | None:
+        """One document's analysis (parsed here when `doc` is None), its failure sent to `on_error`."""
+        try:
+            with limits.time_limit(_seconds(deadline, document), len(document.text), document.location):
+                return self._analyze(document, doc if doc is not None else self.nlp(masked_text(document)))
+        except ConfigError:
+            raise
+        except Exception as err:  # noqa: BLE001 - reported through on_error
             if on_error is None:
-                yield self._analyze(document, doc)
-                continue
-            try:
-                result = self._analyze(document, doc)
-            except ConfigError:
                 raise
-            except Exception as err:  # noqa: BLE001 - reported through on_error
-                on_error(document, err)
-                continue
-            yield result
+            on_error(document, err)
+            return None
 
     def _analyze(self, document: Document, doc) -> Analysis:
         stage = self.stages
         platform = document.platform or self.platforms.detect(doc.text) or self.config.platform
+        limits.check()
         statements = stage["attribute"](doc, document, platform)
+        limits.check()
         claim_mentions, ignored = claims.drop_out_of_bounds(
             stage["claims"](doc, statements, document, platform), document.text
         )
         statements = stage["roles"](statements, claim_mentions)
         found = claims.with_mention_text(stage["merge"](claim_mentions, statements, document.published), doc.text)
+        limits.check()
         mentions = stage["causes"](doc, statements)
         backend = self.stance
         stances = {}
         if mentions:
             predictions = stage["stance"](stage["stance_inputs"](mentions, doc, statements), doc, backend)
             stances = causes.classify(mentions, statements, doc, backend, self.taxonomy, predictions=predictions)
+        limits.check()
         explanations = stage["align"](mentions, stances, statements, platform)
         return Analysis(
             id=document.id,
@@ -297,6 +349,30 @@ class Analyzer:
             ignored=ignored,
             meta=dict(document.meta),
         )
+
+
+_LOCKS: dict[int, threading.RLock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _lock_for(nlp) -> threading.RLock:
+    """The lock of one loaded spaCy pipeline (shared by every `Analyzer` that loaded it).
+
+    spaCy does not promise that one `Language` may parse in several threads
+    at once, and `load_spacy` shares one pipeline between Analyzers; so an
+    `Analyzer` may be shared between threads, but its analyses run one at a
+    time. For parallel speed use processes (one `Analyzer` each).
+    """
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(id(nlp), threading.RLock())
+
+
+def _seconds(deadline: Deadline | float | None, document: Document) -> float | None:
+    if deadline is None:
+        return None
+    if isinstance(deadline, Deadline):
+        return deadline.seconds_for(len(document.text))
+    return float(deadline)
 
 
 def masked_text(document: Document) -> str:

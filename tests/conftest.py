@@ -57,6 +57,25 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: minutes long; runs with --runslow or CLAIMKIT_RUNSLOW=1")
+    _hypothesis_profiles(config)
+
+
+def _hypothesis_profiles(config):
+    """Hypothesis: no example database, derandomized (a fixed seed), no per-example deadline.
+
+    The default run (also under `--runslow`, which CI runs) tries a hundred
+    examples per property, a few hundred in all; CLAIMKIT_FUZZ_EXAMPLES=N
+    changes it (the long run: CLAIMKIT_FUZZ_EXAMPLES=10000).
+    """
+    try:
+        from hypothesis import HealthCheck, settings
+    except ImportError:  # the dev extra is not installed: the fuzz tests skip themselves
+        return
+    common = dict(database=None, derandomize=True, deadline=None, print_blob=True,
+                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    examples = int(os.environ.get("CLAIMKIT_FUZZ_EXAMPLES", "100"))
+    settings.register_profile("claimkit", max_examples=examples, **common)
+    settings.load_profile("claimkit")
 
 
 @pytest.fixture(scope="session")

@@ -184,8 +184,10 @@ def test_stdin_jsonl(files):
 def test_glob_pattern_is_expanded(files):
     result = run("extract", files / "*.jsonl", "-f", "jsonl")
     ids = [o["id"] for o in jsonl_objects(result.stdout)]
-    assert ids == ["omar-1", "purge-2", "omar-1", "purge-2"]  # docs.jsonl then mixed.jsonl
-    assert result.exit_code == 1  # mixed.jsonl has two bad lines
+    # docs.jsonl then mixed.jsonl, whose ids repeat docs.jsonl's: kept apart and reported
+    assert ids == ["omar-1", "purge-2", "omar-1#2", "purge-2#2"]
+    assert result.exit_code == 1  # mixed.jsonl has two bad lines and two duplicate ids
+    assert result.stderr.count("duplicate id") == 2
 
 
 def test_glob_never_reads_the_output_it_writes(tmp_path):

@@ -79,7 +79,7 @@ class FakeAnalyzer:
         self.outputs = outputs
         self.seen = []
 
-    def pipe(self, documents):
+    def pipe(self, documents, on_error=None, deadline=None):
         for document in documents:
             self.seen.append(document)
             yield self.outputs[document.id]

@@ -380,6 +380,12 @@ def _symlink(tmp_path: Path) -> Path:
     return path
 
 
+def _loop(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    return tmp_path / "a.txt"
+
+
 def _dir(tmp_path: Path) -> Path:
     (tmp_path / "folder.jsonl").mkdir()
     return tmp_path / "folder.jsonl"
@@ -397,8 +403,15 @@ BAD_INPUTS = [
     ("device", lambda t: Path(os.devnull), errors.NotAFileError, None, "device"),
     ("binary", lambda t: write(t / "img.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), errors.BinaryInputError,
      None, "binary"),
-    ("utf-16", lambda t: write(t / "w.txt", "I lost 5 followers".encode("utf-16")), errors.BinaryInputError,
-     None, "UTF-16"),
+    ("utf-16 without a BOM", lambda t: write(t / "w.txt", "I lost 5 followers".encode("utf-16-le")),
+     errors.BinaryInputError, None, "NUL bytes"),
+    ("symlink loop", lambda t: _loop(t), errors.UnreadableError, None, "symbolic links"),
+    ("NUL byte in a jsonl line", lambda t: write(t / "n.jsonl", b'{"text": "a\x00b"}\n'), errors.BinaryInputError, 1,
+     "NUL bytes"),
+    ("jsonl line that is a string", lambda t: jsonl(t / "m.jsonl", '"just text"'), errors.JsonlError, 1,
+     "found a string"),
+    ("text is a number", lambda t: jsonl(t / "m.jsonl", {"text": 5}), errors.JsonlError, 1,
+     '"text" must be a string, found a number'),
     ("latin-1", lambda t: write(t / "l.txt", "line one\nCaf\xe9 lost 5 followers".encode("latin-1")),
      errors.EncodingError, None, "line 2"),
     ("empty file", lambda t: write(t / "e.txt", b""), errors.EmptyInputError, None, "empty document"),
@@ -591,3 +604,30 @@ def test_author_and_source_options_set_standard_input():
     (doc,) = list(read_inputs(["-"], stdin=stream, author="Jo Reed", source="The Ledger"))
     assert doc.author == "Jo Reed"
     assert doc.meta == {"author": "Jo Reed", "source": "The Ledger"}
+
+
+# --------------------------------------------------------------------------- BOMs and duplicate ids
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig"])
+def test_a_bom_says_how_to_decode_text_and_jsonl(tmp_path, encoding):
+    data = ARTICLE.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    (doc,) = read([write(tmp_path / "a.txt", data)])
+    assert doc.text == ARTICLE and doc.published == date(2022, 3, 3)
+    line = json.dumps({"id": "p", "text": POST}, ensure_ascii=False) + "\n"
+    data = line.encode(encoding) if encoding != "utf-16-be" else b"\xfe\xff" + line.encode(encoding)
+    (item,) = read([write(tmp_path / "p.jsonl", data)])
+    assert item.id == "p" and item.text == POST
+
+
+def test_duplicate_ids_are_kept_apart_and_reported(tmp_path):
+    first = jsonl(tmp_path / "one.jsonl", {"id": "x", "text": POST}, {"id": "x", "text": ARTICLE})
+    second = jsonl(tmp_path / "two.jsonl", {"id": "x", "text": POST}, {"id": "y", "text": POST})
+    items = read([first, second])
+    docs = [i for i in items if isinstance(i, Document)]
+    dups = [i for i in items if isinstance(i, errors.DuplicateIdError)]
+    assert [d.id for d in docs] == ["x", "x#2", "x#3", "y"]
+    assert [e.location for e in dups] == [f"{first}:2", f"{second}:1"]
+    assert all(f"{first}:1" in e.message and e.one_line().startswith("[E111] ") for e in dups)

@@ -13,6 +13,7 @@ from claimkit.lexicon.speech import (
     SPEAKING_NOUNS,
     SPEECH_VERBS,
 )
+from claimkit.spans import entities_in, entity_at
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_CHILD_DEPS = frozenset({"compound", "flat", "det", "amod", "poss", "case", "nmod", "nummod", "quantmod"})
@@ -62,7 +63,7 @@ def _name_tokens(head) -> list:
 
 def _named_people(head) -> list:
     """PERSON/ORG entities inside a subject phrase ("others, including A and B")."""
-    ents = [e for e in head.doc.ents if head.left_edge.i <= e.start and e.end <= head.right_edge.i + 1]
+    ents = entities_in(head.doc, head.left_edge.i, head.right_edge.i + 1)
     people = [e for e in ents if e.label_ == "PERSON"]
     return people or [e for e in ents if e.label_ == "ORG"]
 
@@ -94,7 +95,7 @@ def speakers_of(subject) -> list[tuple[str, int, bool]]:
             head = named[0]  # "The company's head of product, Nikita Bier, said"
         tokens = _name_tokens(head)
         if head.ent_type_ == "PERSON":
-            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            ent = entity_at(head)
             if ent is not None:
                 out.append((re.sub(r"[’']s$", "", ent.text.strip()), ent.start_char, False))
                 continue

@@ -53,4 +53,32 @@ def attribute(doc, document: Document, platform: str | None, platforms: Platform
     resolved = _consistent_roles(resolved, mapping)
     statements = [_statement(text, f, mapping) for f in resolved]
     statements += _narrative_statements(text, narrative, document, platforms)
-    return sorted(statements, key=lambda s: (s.start, s.speaker))
+    return without_partial_overlaps(sorted(statements, key=lambda s: (s.start, s.speaker)), text)
+
+
+def without_partial_overlaps(statements: list[Statement], text: str) -> list[Statement]:
+    """The final guard: no two statements partly overlap (nesting is kept).
+
+    A quote whose attribution clause runs into the next quote ("A," X said,
+    "B," Y wrote) or into an embed can make two statements share a stretch
+    without one holding the other. The later statement then starts where
+    the earlier one ends (its text re-sliced), or is dropped if nothing is
+    left; a statement wholly inside another (the platform's voice reported
+    inside a post) stays.
+    """
+    kept: list[Statement] = []
+    for statement in sorted(statements, key=lambda s: (s.start, -s.end)):
+        start, moved = statement.start, True
+        while moved:  # kept statements start no later than this one: only their ends can cut into it
+            moved = False
+            for other in kept:
+                if other.start < start < other.end < statement.end:
+                    start, moved = other.end, True
+            while start < statement.end and text[start].isspace():
+                start += 1
+        if start >= statement.end:
+            continue
+        if start != statement.start:
+            statement = replace(statement, start=start, text=text[start : statement.end])
+        kept.append(statement)
+    return sorted(kept, key=lambda s: (s.start, s.speaker))

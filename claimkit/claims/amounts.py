@@ -25,6 +25,7 @@ from claimkit.lexicon.claims import (
     YEAR_COUNT_AFTER_PATTERN,
 )
 from claimkit.numbers import AmountMatch, SpanMatch
+from claimkit.spans import doc_text
 
 
 def _before(text: str, amount: AmountMatch, width: int = 40) -> str:
@@ -129,7 +130,7 @@ def _nearest_span(
     if scope is not None:
         tokens = list(scope)
         low, high = min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens)
-    text = sent.doc.text
+    text = doc_text(sent.doc)
 
     def blocked(s: SpanMatch) -> bool:
         if s.start >= amount.end:

@@ -73,6 +73,7 @@ from claimkit.lexicon.claims import (
 )
 from claimkit.numbers import AmountMatch, find_amounts, find_spans
 from claimkit.platforms import Platforms, builtin_platforms
+from claimkit.spans import doc_text
 from claimkit.types import Document, Statement
 
 FOLLOWER_CONTEXT_RE = re.compile(FOLLOWER_CONTEXT_PATTERN, re.IGNORECASE)
@@ -120,16 +121,16 @@ class _Reader:
         platforms: Platforms | None = None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.statements = statements
         self.document = document
         self.platform = platform
         self.platforms = platforms or builtin_platforms()
         self.subjects = _Subjects(doc, statements, platform, self.platforms)
-        self.spans = find_spans(doc.text)
-        self.amounts = [a for a in find_amounts(doc.text) if a.start >= document.body_start]
-        self.blockers = [(a.start, a.end) for a in self.amounts if not _is_excluded(doc.text, a)]
-        self.follower_context = bool(FOLLOWER_CONTEXT_RE.search(doc.text[document.body_start :]))
+        self.spans = find_spans(self.text)
+        self.amounts = [a for a in find_amounts(self.text) if a.start >= document.body_start]
+        self.blockers = [(a.start, a.end) for a in self.amounts if not _is_excluded(self.text, a)]
+        self.follower_context = bool(FOLLOWER_CONTEXT_RE.search(self.text[document.body_start :]))
 
     def account_context(self, sent) -> bool:
         """The sentence or the one before speaks of accounts ("it removed more than 3 billion")."""

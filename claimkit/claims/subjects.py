@@ -31,6 +31,7 @@ from claimkit.lexicon.claims import (
 )
 from claimkit.names import fullest_name
 from claimkit.platforms import Platforms
+from claimkit.spans import entity_at
 from claimkit.types import Statement
 
 
@@ -45,12 +46,15 @@ class _Subjects:
         self.speakers = [s.speaker for s in statements if not s.anonymous and s.role != "reporter" and _name_like(s.speaker)]
         self.entities = [_clean_entity(e) for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
         self.people = [(e.start_char, _clean_entity(e)) for e in doc.ents if e.label_ == "PERSON" and _clean_entity(e)]
+        self._candidates: list[str] | None = None
 
     def canonical(self, name: str) -> str:
         """The fullest form of a name among the speakers and the people and organisations
         the text names ("Kher" → "Anupam Kher", "jack" → "Jack Dorsey")."""
         name = _strip_titles(re.sub(r"[’']s?$", "", clean_name(name.strip()) or name.strip()))
-        return fullest_name(name, [_strip_titles(n) for n in (*self.speakers, *self.entities) if n])
+        if self._candidates is None:  # once per document, each distinct name once
+            self._candidates = list(dict.fromkeys(_strip_titles(n) for n in (*self.speakers, *self.entities) if n))
+        return fullest_name(name, self._candidates)
 
     def of_token(self, token, statement: Statement) -> tuple[str | None, bool]:
         """(name, first person) for a subject token."""
@@ -179,7 +183,8 @@ def _owner(token, platforms: Platforms):
 def _name(token) -> str:
     """The proper name a token is part of, without possessives or numbers
     ("Facebook for Every Phone" whole, "Kher's" as "Kher")."""
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in NAME_LABELS), None)
+    ent = entity_at(token)
+    ent = ent if ent is not None and ent.label_ in NAME_LABELS else None
     if ent is not None:
         cleaned = _clean_entity(ent)
         if cleaned:

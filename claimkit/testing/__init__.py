@@ -1,0 +1,1 @@
+"""Testing helpers shipped with claimkit: a seeded fuzz-input generator and the analysis invariants."""
