@@ -28,7 +28,7 @@ import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
-from claimkit.config import Config
+from claimkit.config import ENV_DEBUG, Config
 from claimkit.errors import AnalysisError, ClaimkitError, ConfigError, InputError, OutputError
 from claimkit.ingest import STDIN, expand_inputs, parse_date, read_inputs
 from claimkit.types import Analysis, Document
@@ -44,7 +44,6 @@ EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_PIPE = 141
-ENV_DEBUG = "CLAIMKIT_DEBUG"
 FILE_WIDTH = 160  # terminal-table width when writing to a file or a pipe
 
 

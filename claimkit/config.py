@@ -22,6 +22,8 @@ ENV_STANCE_BACKEND = "CLAIMKIT_STANCE_BACKEND"
 ENV_ENCODER_MODEL = "CLAIMKIT_ENCODER_MODEL"
 ENV_NLI_MODEL = "CLAIMKIT_NLI_MODEL"
 ENV_STANCE_HEAD = "CLAIMKIT_STANCE_HEAD"
+#: Set to 1 to raise (with a traceback) where a failed analysis is otherwise reported and skipped.
+ENV_DEBUG = "CLAIMKIT_DEBUG"
 
 
 def _env(name: str, default: str | None) -> str | None:

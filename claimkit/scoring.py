@@ -19,10 +19,11 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from claimkit.corpus import OTHER_CAUSE, GoldClaim, GoldDocument, GoldStance
+from claimkit.evidence import claim_sentence, sentence_at, stance_sentence
 from claimkit.names import names_match, normalize_name
 from claimkit.types import CLAIM_KINDS, STANCES
 
@@ -280,6 +281,10 @@ class ScoreError:
         evidence: The prediction's evidence text: a claim's first mention, a
             stance's evidence, the platform statements on a cause ("" if none).
         note: What else is known (e.g. the stance the other side gave the same speaker and cause).
+        sentence: The sentence of the gold text the error concerns: around a
+            predicted mention or evidence; for a miss, the sentence that
+            states the gold claim or where the gold speaker raises the cause
+            (`claimkit.evidence`); "" when none is found.
     """
 
     document: str
@@ -289,6 +294,7 @@ class ScoreError:
     predicted: dict[str, Any] | None
     evidence: str = ""
     note: str = ""
+    sentence: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """This record as a JSON-ready dict."""
@@ -300,6 +306,7 @@ class ScoreError:
             "predicted": self.predicted,
             "evidence": self.evidence,
             "note": self.note,
+            "sentence": self.sentence,
         }
 
 
@@ -572,7 +579,9 @@ class EvalReport:
     `to_dict()` gives the SPEC's JSON object: `documents`, `claims`,
     `stances`, `official`, `seconds` with the SPEC's keys, plus extension
     keys (per-kind counts, per-label stance scores, confusion matrices,
-    per-document counts, the error list).
+    per-document counts, the documents whose analysis failed, the error list).
+    `failed` lists (id, message) for each gold document whose analysis
+    raised; it is scored as predicting nothing.
     """
 
     documents: int
@@ -582,6 +591,7 @@ class EvalReport:
     seconds: float = 0.0
     per_document: list[DocumentScore] = field(default_factory=list)
     unscored: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def errors(self) -> list[ScoreError]:
@@ -598,6 +608,7 @@ class EvalReport:
             "seconds": self.seconds,
             "predicted_documents": sum(doc.predicted for doc in self.per_document),
             "unscored_predictions": list(self.unscored),
+            "failed_documents": [{"id": doc_id, "error": message} for doc_id, message in self.failed],
             "per_document": [doc.to_dict() for doc in self.per_document],
         }
         if errors:
@@ -790,8 +801,40 @@ def score_document(gold: GoldDocument, prediction: Mapping[str, Any] | None) -> 
     result.claims.skipped = skipped
     result.stances, stance_errors = score_stances(gold.id, gold.stances, predicted_stances(prediction))
     result.official, official_errors = score_official(gold.id, gold.official, prediction)
-    result.errors = claim_errors + stance_errors + official_errors
+    errors = claim_errors + stance_errors + official_errors
+    result.errors = [replace(e, sentence=error_sentence(gold, e)) for e in errors]
     return result
+
+
+def _located(text: str, item: Mapping[str, Any] | None, evidence: str) -> str:
+    """The sentence around a predicted item: its first mention's offsets, else where its evidence occurs."""
+    for mention in _dicts((item or {}).get("mentions")):
+        start = mention.get("start")
+        if isinstance(start, int) and not isinstance(start, bool) and 0 <= start < len(text):
+            return sentence_at(text, start)
+    if evidence:
+        offset = text.find(evidence)
+        if offset >= 0:
+            return sentence_at(text, offset)
+    return ""
+
+
+def error_sentence(gold: GoldDocument, error: ScoreError) -> str:
+    """The gold text's sentence that an error concerns (see `ScoreError.sentence`)."""
+    text = gold.text
+    found = _located(text, error.predicted, error.evidence.split(" | ")[0])
+    if found:
+        return found
+    record = error.gold or {}
+    if error.task == "claim" and isinstance(record.get("amount"), int):
+        return claim_sentence(text, str(record.get("subject") or ""), record["amount"])
+    if error.task == "stance" and record:
+        return stance_sentence(text, str(record.get("speaker")), str(record.get("role")), str(record.get("cause")))
+    if error.task == "official" and record:
+        platform = next((s for s in gold.stances if s.role == "platform" and s.cause == record.get("cause")), None)
+        speaker = platform.speaker if platform else (gold.platform or "")
+        return stance_sentence(text, speaker, "platform", str(record.get("cause")))
+    return ""
 
 
 def index_predictions(
@@ -857,6 +900,7 @@ __all__ = [
     "amounts_match",
     "claim_matches",
     "describe",
+    "error_sentence",
     "index_predictions",
     "best_matching",
     "claim_agreement",
