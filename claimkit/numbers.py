@@ -47,7 +47,7 @@ _DIGITS = rf"{_INDIAN_DIGITS}|{_SPACED_DIGITS}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|
 _SUFFIX = r"k|K|m|M|mn|mln|mil|million|millions|bn|b|B|billion|thousand|lakhs?|crores?"
 #: A number written with digits, an optional scale word or letter and an optional "+" or "-plus".
 DIGIT_AMOUNT_RE = re.compile(
-    rf"(?<![\w.,$£€¥#/:-])(?P<num>{_DIGITS})(?:[ \t]?(?P<suffix>{_SUFFIX}))?(?![\w])(?![/:.,]\d)"
+    rf"(?<![\w.,$£€¥#/:])(?<![\w.,]-)(?P<num>{_DIGITS})(?:[ \t]?(?P<suffix>{_SUFFIX}))?(?![\w])(?![/:.,]\d)"
     rf"(?P<plus>\+|-plus\b)?(?![\d])"
 )
 _WORD = "|".join(NUMBER_WORDS)

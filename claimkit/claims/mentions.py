@@ -15,6 +15,7 @@ from claimkit.claims.amounts import (
     qualifier_of,
 )
 from claimkit.claims.implicit import _compared, _gapped
+from claimkit.claims.lists import list_line
 from claimkit.claims.reading import (
     _Reader,
     _classify,
@@ -24,7 +25,7 @@ from claimkit.claims.reading import (
     _site,
 )
 from claimkit.claims.records import ClaimMention, _Reading, statement_at
-from claimkit.claims.subjects import _distributes, _name, _owner
+from claimkit.claims.subjects import _name, _owner
 from claimkit.claims.tokens import (
     _anchor,
     _conjuncts,
@@ -59,6 +60,10 @@ from claimkit.lexicon.speech import SPEECH_VERBS
 from claimkit.names import names_match
 from claimkit.numbers import AmountMatch
 from claimkit.types import Document, Statement
+
+
+#: What may stand between two figures listed for two subjects ("2,000 and 1,000", "2,000 followers and over 1,000").
+RESPECTIVE_GAP_RE = re.compile(r"(?:[a-z]+\s+)?(?:,|and|,\s*and|&)(?:\s+(?:about|around|over|nearly|roughly|almost|some))?")
 
 
 def read_mention(reader: _Reader, amount: AmountMatch, statement_index: int, low: AmountMatch | None = None) -> list[ClaimMention]:
@@ -224,9 +229,45 @@ def _verb_subjects(reader: _Reader, anchor, trigger, statement: Statement) -> li
             subject = _subject_tokens(verb.head)  # "Priya Shah saw 20,000 followers vanish"
     if subject is None or _counted(subject, anchor):
         return []
-    names = _conjuncts(subject) if subject.pos_ == "PROPN" and _distributes(verb, subject, anchor) else [subject]
+    if subject.lower_ in RELATIVE_PRONOUNS and (antecedent := _relative_antecedent(subject)) is not None:
+        subject = antecedent  # "singers Joss Reyes and Ka$h Lane, who lost 1.2 million"
+        if subject.pos_ == "NOUN":
+            subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
+    names = _conjuncts(subject) if subject.pos_ == "PROPN" else [subject]
+    # Lists distribute (SPEC section 7): "A, B and C lost 250,000" is three claims, unless the
+    # figures are listed too ("A and B lost 2,000 and 1,000"), when each takes its own.
+    names = _respective(reader, names, anchor, verb)
     resolved = [subjects.of_token(token, statement) for token in names]
     return [(name, first) for name, first in resolved if name]
+
+
+def _respective(reader: _Reader, names: list, anchor, verb) -> list:
+    """The subject a number pairs with when as many numbers as subjects are conjoined under
+    one verb ("Ines Marr and Bo Link lost 1,52,300 and 98,410"): the one at the same place."""
+    if len(names) < 2:
+        return names
+    doc, text = reader.doc, reader.text
+    sent = anchor.sent
+    listed = []
+    for amount in reader.amounts:
+        if not (sent.start_char <= amount.start < sent.end_char) or amount.start < verb.idx or _is_excluded(text, amount):
+            continue
+        span = _tokens(doc, amount.start, amount.end)
+        governing = _governing_verb(_anchor(span)) if span is not None else None
+        if governing is not None and governing.i == verb.i:
+            listed.append(span)
+    chains: list[list] = []
+    for span in listed:
+        between = doc[chains[-1][-1].end : span.start].text.strip().lower() if chains else None
+        if between is not None and RESPECTIVE_GAP_RE.fullmatch(between):
+            chains[-1].append(span)
+        else:
+            chains.append([span])
+    chain = next((c for c in chains if any(s.start <= anchor.i < s.end for s in c)), [])
+    if len(chain) != len(names):
+        return names
+    position = next(i for i, s in enumerate(chain) if s.start <= anchor.i < s.end)
+    return [names[position]]
 
 
 def _name_left_of_subjectless(verb):
@@ -331,8 +372,9 @@ def find_mentions(doc, statements: Sequence[Statement], document: Document, plat
                                         amount_low=low, amount_high=partner.value))
             continue
         previous = mentions[-1] if mentions and mentions[-1].amount is not None else None
-        gapped = _gapped(reader, amount, previous, where) if previous is not None else None
-        found = [gapped] if gapped is not None else read_mention(reader, amount, where)
+        item = list_line(reader, amount, where)
+        gapped = _gapped(reader, amount, previous, where) if previous is not None and item is None else None
+        found = [item or gapped] if (item or gapped) is not None else read_mention(reader, amount, where)
         if not found and previous is not None:
             compared = _compared(reader, amount, previous, where)
             found = [compared] if compared is not None else []

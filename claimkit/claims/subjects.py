@@ -10,7 +10,6 @@ from claimkit.claims.tokens import _relative_antecedent, _speech_verb_above, _su
 from claimkit.lexicon.claims import (
     ACCOUNT_NOUNS,
     COUNT_NOUNS,
-    DISTRIBUTIVES,
     FIRST_PERSON,
     FOLLOWER_COMPOUNDS,
     FOLLOWER_NOUNS,
@@ -30,8 +29,13 @@ from claimkit.lexicon.claims import (
     THIRD_PERSON,
 )
 from claimkit.lexicon.platforms import is_platform_anaphor, platform_of_name
+from claimkit.lexicon.speech import PERSON_TITLES
 from claimkit.names import fullest_name
 from claimkit.types import Statement
+
+
+#: Words that title a name ("Minister", "leader", "rapper"): a name starts after them.
+TITLE_WORDS = NAME_TITLES | PERSON_TITLES
 
 
 class _Subjects:
@@ -128,10 +132,14 @@ class _Subjects:
 
 
 def _strip_titles(name: str) -> str:
-    """A name without the titles the parser or NER glued to it ("Campaigner Leo Grant", "Sen. Ruth Ellis")."""
+    """A name without the titles the parser or NER glued to it ("Campaigner Leo Grant", "Sen. Ruth Ellis",
+    "Transport Minister Ravi Sen": a compound title ends at its last title word when two or more words follow)."""
     words = name.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in NAME_TITLES:
         words.pop(0)
+    titled = [i for i, w in enumerate(words[:-2]) if w.lower().rstrip(".,") in TITLE_WORDS]
+    if titled and all(w[:1].isupper() for w in words[titled[-1] + 1 :]):
+        words = words[titled[-1] + 1 :]
     return " ".join(words)
 
 
@@ -249,14 +257,3 @@ def _appositive_antecedent(token) -> str | None:
         if following is not None and following.pos_ == "PROPN":
             return _name(following)
     return None
-
-
-def _distributes(verb, subject, anchor) -> bool:
-    """"each"/"both"/"apiece" spreads one amount over conjoined subjects
-    ("Warren and Sanders each lost 100,000", "they both gained 2,000", "lost 500 apiece")."""
-    doc = verb.doc
-    near = {t.lower_ for t in doc[max(subject.i, verb.i - 2) : verb.i + 1]}
-    near |= {c.lower_ for c in verb.children if c.dep_ in {"dep", "appos", "advmod", "npadvmod"}}
-    near |= {c.lower_ for c in subject.children if c.dep_ in {"appos", "dep", "det"}}
-    after = {t.lower_ for t in doc[anchor.i + 1 : min(anchor.i + 4, anchor.sent.end)]}
-    return bool(near & DISTRIBUTIVES - {"apiece"} or after & DISTRIBUTIVES - {"both"})

@@ -95,10 +95,16 @@ def _subject_tokens(verb):
 
 
 def _conjuncts(token) -> list:
-    """A token and every name conjoined with it ("Warren, Schiff and Sanders")."""
+    """A token and every name conjoined with it ("Warren, Schiff and Sanders").
+
+    In a list the parser often hangs a middle name on the first as an
+    appositive ("Nora Vance, Eli Brandt, and Suki Tan"): a proper-noun
+    appositive counts as a conjunct when the token also has a conjunct.
+    """
     out = [token]
-    for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}:
+    listed = any(c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} for c in token.children)
+    for child in sorted(token.children, key=lambda c: c.i):
+        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"} or listed and child.dep_ == "appos" and child.pos_ == "PROPN":
             out.extend(_conjuncts(child))
     return out
 
