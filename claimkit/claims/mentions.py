@@ -154,6 +154,9 @@ def _platform_subject(reader: _Reader, verb, statement: Statement) -> str | None
     """Who removed the accounts: the platform the verb's subject names, the platform speaking,
     the document's platform, or "platform" for "the company"/"we" when none is named."""
     subject = _subject_tokens(verb) if verb is not None else None
+    if subject is not None and subject.pos_ == "NOUN":
+        # "Instagram's parent company Facebook has removed ...": the company is the one named beside it.
+        subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
     own = platform_of_name(subject.text) if subject is not None else None
     if own is None and statement.role == "platform":
         own = platform_of_name(statement.speaker)
@@ -170,8 +173,22 @@ def _follower_subjects(reader: _Reader, anchor, noun, trigger, statement: Statem
         _name_before_particle(reader, trigger)
         or _owner_subject(reader, (noun, trigger, anchor), statement)
         or _verb_subjects(reader, anchor, trigger, statement)
-        or _speaker_subject(reader, anchor, trigger, statement)
+        or ([] if _many_owners(anchor, trigger) else _speaker_subject(reader, anchor, trigger, statement))
     )
+
+
+def _many_owners(anchor, trigger) -> bool:
+    """The followers left many accounts, no one holder ("a million followers have vanished from
+    accounts belonging to dozens of users"): the speaker reporting it is not their owner."""
+    verb = trigger if _is_verb(trigger) else _governing_verb(anchor)
+    if verb is None:
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "off", "across"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.tag_ in {"NNS", "NNPS"} and obj.lower_ in PEOPLE_NOUNS | OWNED_NOUNS:
+                    return True
+    return False
 
 
 def _name_before_particle(reader: _Reader, trigger) -> list[tuple[str, bool]]:

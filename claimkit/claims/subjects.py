@@ -47,13 +47,33 @@ class _Subjects:
         self.platform = platform
         self.speakers = [s.speaker for s in statements if not s.anonymous and s.role != "reporter" and _name_like(s.speaker)]
         self.entities = [_clean_entity(e) for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
-        self.people = [(e.start_char, _clean_entity(e)) for e in doc.ents if e.label_ == "PERSON" and _clean_entity(e)]
+        # People a "he"/"she" can point back to; a platform the tagger took for a person is not one.
+        self.people = [
+            (e.start_char, _clean_entity(e)) for e in doc.ents
+            if e.label_ == "PERSON" and _clean_entity(e) and not platform_of_name(_clean_entity(e))
+        ]
 
     def canonical(self, name: str) -> str:
         """The fullest form of a name among the speakers and the people and organisations
         the text names ("Kher" → "Anupam Kher", "jack" → "Jack Dorsey")."""
         name = _strip_titles(re.sub(r"[’']s?$", "", clean_name(name.strip()) or name.strip()))
-        return fullest_name(name, [_strip_titles(n) for n in (*self.speakers, *self.entities) if n])
+        fullest = fullest_name(name, [_strip_titles(n) for n in (*self.speakers, *self.entities) if n])
+        if fullest == name:
+            return self.nicknamed(name) or name
+        return fullest
+
+    def nicknamed(self, name: str) -> str | None:
+        """The one person the text names whose initials a nickname spells: "SRK" → "Shah Rukh Khan"
+        (every initial), "Big B" → "Amitabh Bachchan" (a last word of one capital: the surname's)."""
+        words = name.split()
+        full = {_strip_titles(person) for _, person in self.people if len(person.split()) >= 2}
+        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,4}", name):
+            found = {p for p in full if "".join(w[0] for w in p.split()).upper() == name}
+        elif len(words) == 2 and re.fullmatch(r"[A-Z]", words[1]) and words[0][:1].isupper():
+            found = {p for p in full if p.split()[-1][:1] == words[1]}
+        else:
+            return None
+        return found.pop() if len(found) == 1 else None
 
     def of_token(self, token, statement: Statement) -> tuple[str | None, bool]:
         """(name, first person) for a subject token."""
@@ -99,7 +119,23 @@ class _Subjects:
                 before = [name for start, name in self.people if start < token.idx]
                 return (self.canonical(before[-1]) if before else None), False
             return None, False
-        return self.canonical(_name(token)), False
+        name = _name(token)
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            titled = self.titled(name, token.idx)  # "The Opposition Leader" → the leader named earlier
+            if titled is not None:
+                return titled, False
+        return self.canonical(name), False
+
+    def titled(self, title: str, before: int) -> str | None:
+        """The person an earlier title introduced ("Opposition Leader Sita Rao ... The Opposition
+        Leader lost ..."): the last person named right after the same words, before `before`."""
+        starts = {e.start_char: e for e in self.doc.ents if e.label_ == "PERSON"}
+        found = None
+        for match in re.finditer(rf"\b{re.escape(title)}\s+", self.doc.text[:before], re.IGNORECASE):
+            person = starts.get(match.end())
+            if person is not None and _clean_entity(person):
+                found = _clean_entity(person)
+        return self.canonical(found) if found else None
 
     def reported_speaker(self, token, statement: Statement) -> tuple[str, bool] | None:
         """The speaker of a reported clause, for "he"/"it"/"the number" in it ("Kher said he had lost")."""
@@ -173,6 +209,10 @@ def _owner(token):
             return child
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].lower_ in PEOPLE_NOUNS:
+                followed = _followed_by(objects[0])
+                if followed is not None:
+                    return followed  # "the number of people who followed Dev Rao"
             if objects and objects[0].lower_ not in FOLLOWER_PRONOUNS:
                 return objects[0]
     for child in token.children:
@@ -180,6 +220,18 @@ def _owner(token):
             for grand in child.children:
                 if grand.dep_ == "poss":
                     return grand
+    return None
+
+
+def _followed_by(people):
+    """X in "people who followed X" / "users following X": whose followers they are."""
+    for clause in people.children:
+        if clause.dep_ in {"relcl", "acl"} and clause.lemma_.lower() in {"follow", "subscribe"}:
+            for child in clause.children:
+                if child.dep_ == "dobj":
+                    return child
+                if child.dep_ == "prep" and child.lower_ == "to":
+                    return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 

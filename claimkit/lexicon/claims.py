@@ -323,3 +323,8 @@ LIST_GAIN_WORDS = frozenset({"winners", "winner", "gainers", "gained", "gaining"
 LIST_TRAILER_PATTERN = (
     r"(?:new\s+|page\s+)?(?:followers?|subscribers?|subs|fans|likes|page\s+likes)(?:\s+(?:lost|gained|down|up))?"
 )
+#: Words that may stand between a change verb and its number ("lost roughly 700,000").
+RIGHT_BEFORE_WORDS = frozenset({
+    "about", "around", "roughly", "approximately", "nearly", "almost", "over", "some", "just",
+    "only", "more", "than", "at", "least", "close", "to", "upwards", "of", "a", "whopping", "well",
+})
