@@ -154,7 +154,7 @@ def _platform_subject(reader: _Reader, verb, statement: Statement) -> str | None
     """Who removed the accounts: the platform the verb's subject names, the platform speaking,
     the document's platform, or "platform" for "the company"/"we" when none is named."""
     subject = _subject_tokens(verb) if verb is not None else None
-    if subject is not None and subject.pos_ == "NOUN":
+    if subject is not None and subject.pos_ == "NOUN" and not platform_of_name(subject.text):
         # "Instagram's parent company Facebook has removed ...": the company is the one named beside it.
         subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
     own = platform_of_name(subject.text) if subject is not None else None
