@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimkit.lexicon.causes import CUES
+from claimkit.taxonomy import builtin_taxonomy
 from claimkit.names import name_tokens
 from claimkit.numbers import find_amounts
 
@@ -102,15 +102,29 @@ def claim_sentence(text: str, subject: str, amount: int) -> str:
 
 @lru_cache(maxsize=None)
 def cause_words(cause: str) -> frozenset[str]:
-    """Plain words of a cause's cue patterns ("bots", "spam", "glitch", ...), lower case."""
+    """Plain words of a cause's cue phrases in the built-in taxonomy ("bots", "spam", "glitch", ...), lower case."""
+    taxonomy = builtin_taxonomy()
+    if cause not in taxonomy:
+        return frozenset()
     words: set[str] = set()
-    for cue in CUES.get(cause, ()):
-        for part in cue.pattern.split():
-            for word in part.split("|"):
-                word = word.lstrip("~").rstrip("?")
-                if len(word) >= 4 and word.isalpha():
-                    words.add(word)
+    for cue in taxonomy.cause(cause).cues:
+        for pattern in cue.patterns:
+            found = pattern.split() if isinstance(pattern, str) else _matcher_words(pattern)
+            words.update(w for w in found if len(w) >= 4 and w.isalpha())
     return frozenset(words)
+
+
+def _matcher_words(pattern) -> list[str]:
+    """The words a spaCy Matcher token pattern names (its LOWER / LEMMA / ORTH values)."""
+    words: list[str] = []
+    for token in pattern:
+        for key in ("LOWER", "LEMMA", "ORTH", "TEXT"):
+            value = token.get(key) if isinstance(token, dict) else None
+            if isinstance(value, str):
+                words.append(value.lower())
+            elif isinstance(value, dict):
+                words.extend(str(v).lower() for v in value.get("IN", ()) if isinstance(v, str))
+    return words
 
 
 def stance_sentence(text: str, speaker: str, role: str, cause: str) -> str:

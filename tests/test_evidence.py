@@ -58,7 +58,7 @@ def test_sentence_at_and_long_sentences_are_cut():
     assert cut.startswith("… ") and len(cut) < 320
 
 
-def test_cause_words_come_from_the_cue_lexicon():
+def test_cause_words_come_from_the_taxonomy_cues():
     assert {"glitch", "bugs", "outage"} <= cause_words("technical_glitch")
     assert "spam" in cause_words("bot_spam_purge")
     assert cause_words("no_such_cause") == frozenset()

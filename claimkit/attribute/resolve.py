@@ -7,34 +7,29 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from claimkit.attribute.common import _Found, _trim, clean_name
-from claimkit.lexicon.platforms import (
-    EXECUTIVES,
-    is_chatbot,
-    is_platform_anaphor,
-    platform_of_name,
-    titled_platform,
-)
 from claimkit.lexicon.speech import PERSON_PRONOUNS, PERSON_TITLES, THING_PRONOUNS
+from claimkit.platforms import Platforms, builtin_platforms
 from claimkit.types import Statement
 
 
 class _Resolver:
     """Resolves pronouns, role nouns and platform nominals to earlier speakers."""
 
-    def __init__(self, doc, platform: str | None) -> None:
+    def __init__(self, doc, platform: str | None, platforms: Platforms) -> None:
         self.doc = doc
         self.platform = platform
+        self.platforms = platforms
         self.people = [(e.start_char, clean_name(e.text)) for e in doc.ents if e.label_ == "PERSON"]
         self.things = [
             (e.start_char, clean_name(e.text))
             for e in doc.ents
-            if e.label_ in {"ORG", "PRODUCT", "PERSON", "GPE", "NORP"} and (is_chatbot(e.text) or platform_of_name(e.text))
+            if e.label_ in {"ORG", "PRODUCT", "PERSON", "GPE", "NORP"} and (platforms.is_chatbot(e.text) or platforms.of_name(e.text))
         ]
 
     def resolve(self, name: str, offset: int, known: Sequence[_Found]) -> tuple[str, str | None]:
         """(resolved name, role hint) for a speaker phrase at `offset`."""
         key = name.lower().strip()
-        if is_platform_anaphor(name):
+        if self.platforms.is_anaphor(name):
             # "the company said": the document's platform, or the nominal itself when none is known.
             return (self.platform or clean_name(name) or name), "platform"
         if key in THING_PRONOUNS:
@@ -43,7 +38,7 @@ class _Resolver:
             if thing is not None:
                 return thing, None
             named = [f.speaker for f in known if f.start < offset and not f.anonymous
-                     and (is_chatbot(f.speaker) or platform_of_name(f.speaker))]
+                     and (self.platforms.is_chatbot(f.speaker) or self.platforms.of_name(f.speaker))]
             return (named[-1] if named else self.platform or name), None
         if key in PERSON_PRONOUNS or self._is_title(key):
             return (self._last(self.people, offset) or name), None
@@ -60,26 +55,27 @@ class _Resolver:
         return before[-1] if before else None
 
 
-def _role_for(speaker: str, handle: str | None) -> str:
-    if is_chatbot(speaker):
+def _role_for(speaker: str, handle: str | None, platforms: Platforms) -> str:
+    if platforms.is_chatbot(speaker):
         return "third_party"
-    if platform_of_name(speaker) or (handle and platform_of_name(handle)) or is_platform_anaphor(speaker):
+    if platforms.of_name(speaker) or (handle and platforms.of_name(handle)) or platforms.is_anaphor(speaker):
         return "platform"
     return "third_party"
 
 
-def canonical_names(found: Sequence[_Found]) -> dict[str, str]:
+def canonical_names(found: Sequence[_Found], platforms: Platforms | None = None) -> dict[str, str]:
     """Map each person speaker name to the fullest name in the document that contains it.
 
     Platform names keep their own ("Twitter" and "Twitter Support" stay
     apart); people merge by token subset ("Kher" → "Anupam Kher", "Musk" →
     "Elon Musk").
     """
+    platforms = platforms or builtin_platforms()
     names = {f.speaker for f in found if f.speaker and not f.anonymous}
     tokens = {n: set(clean_name(n).lower().split()) for n in names}
     mapping = {}
     for name in names:
-        if platform_of_name(name) and name.lower() not in EXECUTIVES:
+        if platforms.of_name(name) and not platforms.is_executive(name):
             mapping[name] = name  # "Twitter" and "Twitter Support" stay apart
             continue
         supersets = [m for m in names if tokens[name] and tokens[name] <= tokens[m]]
@@ -92,14 +88,14 @@ def canonical_names(found: Sequence[_Found]) -> dict[str, str]:
     return mapping
 
 
-def _titled_as_platform(text: str, item: _Found, platform: str | None) -> bool:
+def _titled_as_platform(text: str, item: _Found, platform: str | None, platforms: Platforms) -> bool:
     """The speaker's title around their name says they speak for a platform."""
     if item.speaker_start < 0 or item.cue == "embed":
         return False
     end = text.find(item.speaker, item.speaker_start)
     end = end + len(item.speaker) if end >= 0 else item.speaker_start + len(item.speaker)
     before = text[max(0, item.speaker_start - 100) : item.speaker_start]
-    return titled_platform(before, text[end : end + 160], platform) is not None
+    return platforms.titled(before, text[end : end + 160], platform) is not None
 
 
 def _consistent_roles(found: Sequence[_Found], mapping: dict[str, str]) -> list[_Found]:

@@ -36,7 +36,6 @@ from claimkit.lexicon.claims import (
     LOSS_VERBS,
     TAKING_VERBS,
 )
-from claimkit.lexicon.platforms import platform_in
 from claimkit.numbers import AmountMatch
 
 #: Marker, name, separator and sign before a list line's figure (matched on the line up to the figure).
@@ -144,7 +143,7 @@ def list_line(reader: _Reader, amount: AmountMatch, statement_index: int) -> Cla
         start=line_start + head.start("name"),
         end=amount.end,
         statement=statement_index,
-        platform=platform_in(line_text) or reader.platform,
+        platform=reader.platforms.first_in(line_text) or reader.platform,
     )
 
 
