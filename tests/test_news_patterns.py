@@ -141,6 +141,24 @@ ROWS = [
         "alone.",
         [(REMOVED, "Facebook", 754_000_000)],
     ),
+    (
+        "names-buried-in-a-list-subject",
+        "YouTube removed spam subscribers. Data tracker Statly revealed that Dorsa and Canadian singer "
+        "Remy Vance lost over 1,20,500 and 88,300 followers in the last 30 days.",
+        [(LOSS, "Dorsa", 120_500), (LOSS, "Remy Vance", 88_300)],
+    ),
+    (
+        "hyphenated-channel",
+        "YouTube deleted spam subscriptions. Rival channel K-Tunes lost 40,000 subscribers. Because "
+        "M-Wave ended up losing 2,00,000 subscribers, K-Tunes took the crown.",
+        [(LOSS, "K-Tunes", 40_000), (LOSS, "M-Wave", 200_000)],
+    ),
+    (
+        "nickname-of-initials-only-in-text",
+        "Superstars like Tara Vohra, Dev Prakash Raina and Imran Sethi lost followers. According to "
+        "reports, DPR has lost more than 3 lakh followers.",
+        [(LOSS, "Dev Prakash Raina", 300_000)],
+    ),
     # ---------------------------------------------------------------- kinds
     (
         "people-who-followed-increased",

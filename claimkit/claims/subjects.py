@@ -51,8 +51,14 @@ class _Subjects:
         # People a "he"/"she" can point back to; a platform the tagger took for a person is not one.
         self.people = [
             (e.start_char, _clean_entity(e)) for e in doc.ents
-            if e.label_ == "PERSON" and _clean_entity(e) and not platforms.of_name(_clean_entity(e))
+            if e.label_ == "PERSON" and _clean_entity(e) and not _platform_itself(platforms, _clean_entity(e))
         ]
+        # A surname alone the tagger left untagged ("bad news for Bachchan senior") still names them.
+        surnames = {person.split()[-1]: person for _, person in self.people if len(person.split()) >= 2}
+        self.people += [(t.idx, surnames[t.text]) for t in doc if t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and t.text in surnames]
+        self.people.sort()
+        # Runs of proper nouns, for nicknames made of initials ("Shah Rukh Khan" for "SRK").
+        self.propn_runs = _propn_runs(doc)
 
     def canonical(self, name: str) -> str:
         """The fullest form of a name among the speakers and the people and organisations
@@ -67,7 +73,10 @@ class _Subjects:
         """The one person the text names whose initials a nickname spells: "SRK" → "Shah Rukh Khan"
         (every initial), "Big B" → "Amitabh Bachchan" (a last word of one capital: the surname's)."""
         words = name.split()
-        full = {_strip_titles(person) for _, person in self.people if len(person.split()) >= 2}
+        named = [person for _, person in self.people] + [e for e in self.entities if e and not _platform_itself(self.platforms, e)]
+        named += self.propn_runs if len(words) == 1 else []
+        full = {_strip_titles(person) for person in named if len(_strip_titles(person).split()) >= 2}
+        full = {person for person in full if not set(words) & set(person.split())}  # not the nickname itself
         if len(words) == 1 and re.fullmatch(r"[A-Z]{2,4}", name):
             found = {p for p in full if "".join(w[0] for w in p.split()).upper() == name}
         elif len(words) == 2 and re.fullmatch(r"[A-Z]", words[1]) and words[0][:1].isupper():
@@ -96,6 +105,8 @@ class _Subjects:
             return (self.canonical(before[-1]) if before else None), False
         if lower in OTHER_PRONOUNS:
             return None, False
+        if re.fullmatch(r"@\w{2,}", token.text):
+            return self.canonical(token.text[1:]), False  # a handle names its account, whatever the tagger made of it
         if token.pos_ == "NOUN" and self.platform and lower in PLATFORM_NOUNS:
             return self.platform, False
         owner = _owner(token, self.platforms)
@@ -152,7 +163,7 @@ class _Subjects:
             name, _ = self.of_token(subject, statement)
         else:
             name, _ = self.of_token(subject, statement)
-        if not name or self.platforms.of_name(name) or self.platforms.is_anaphor(f"the {subject.lower_}"):
+        if not name or _platform_itself(self.platforms, name) or self.platforms.is_anaphor(f"the {subject.lower_}"):
             return None
         return name, True
 
@@ -166,6 +177,24 @@ class _Subjects:
         if not tokens:
             return None
         return self.canonical(" ".join(t.text for t in tokens))
+
+
+def _propn_runs(doc) -> list[str]:
+    """Every run of two to four capitalised proper nouns in a document ("Shah Rukh Khan")."""
+    runs, current = [], []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha:
+            current.append(token.text)
+            continue
+        if 2 <= len(current) <= 4:
+            runs.append(" ".join(current))
+        current = []
+    return runs
+
+
+def _platform_itself(platforms: Platforms, name: str) -> bool:
+    """The name is a platform or one of its accounts, not a person (its executives own their followers)."""
+    return bool(platforms.of_name(name)) and not platforms.is_executive(name)
 
 
 def _strip_titles(name: str) -> str:
@@ -248,6 +277,9 @@ def _name(token) -> str:
     for child in token.children:
         if child.dep_ in {"compound", "flat"} and child.i < token.i and child.pos_ == "PROPN":
             parts.extend(child.subtree)
+    first = min(t.i for t in parts)
+    # "T-Series": the hyphen hangs on the head as punctuation; keep it inside the name.
+    parts += [c for c in token.children if c.dep_ == "punct" and c.text in {"-", "&"} and first < c.i < token.i]
     return _join(sorted(parts, key=lambda t: t.i)) + _name_tail(token)
 
 

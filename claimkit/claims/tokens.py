@@ -106,7 +106,27 @@ def _conjuncts(token) -> list:
     for child in sorted(token.children, key=lambda c: c.i):
         if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"} or listed and child.dep_ == "appos" and child.pos_ == "PROPN":
             out.extend(_conjuncts(child))
+    if len(out) == 1:
+        out = _names_before_and(token) + out
     return out
+
+
+def _names_before_and(token) -> list:
+    """Names the parser buried inside the last one's phrase: "Obama and Canadian singer Justin
+    Bieber" (Obama hung on "singer"): the last proper noun of each part before "and" or a comma."""
+    left = [t for t in token.subtree if t.i < token.i]
+    if not any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in left):
+        return []
+    names, part = [], []
+    for t in left:
+        if t.dep_ == "cc" or t.text == ",":
+            head = next((p for p in reversed(part) if p.pos_ == "PROPN"), None)
+            if head is not None:
+                names.append(head)
+            part = []
+        else:
+            part.append(t)
+    return names
 
 
 def _token_at(doc, offset: int):
