@@ -55,6 +55,12 @@ ROWS = [
         [(LOSS, "Tomas Quill", 2_000_000), (LOSS, "Zedd Oyelaran", 2_000_000)],
     ),
     (
+        "and-others-at-sentence-start",
+        "Instagram deleted spam accounts. Tomas Quill, rapper Zedd Oyelaran, and others lost more than "
+        "2 million followers each.",
+        [(LOSS, "Tomas Quill", 2_000_000), (LOSS, "Zedd Oyelaran", 2_000_000)],
+    ),
+    (
         "respectively-pairs",
         "Data tracker CountWatch showed that Ines Marr and singer Bo Link lost over 1,52,300 and "
         "98,410 followers in the last 30 days.",
@@ -235,3 +241,16 @@ def test_news_pattern_claims(analyzer, text, expected):
 def test_news_pattern_qualifiers(analyzer, text, qualifiers):
     result = analyzer.analyze(text)
     assert [c.qualifier for c in result.claims] == qualifiers
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        # the totals of a two-total change do not take the span from the change stated beside them
+        ("X purged bots. Mara Quinn's count went from a robust 4.1 million to around 3.5 million in a "
+         "single day, a loss of roughly six lakh followers.", 86_400),
+    ],
+)
+def test_news_pattern_durations(analyzer, text, seconds):
+    result = analyzer.analyze(text)
+    assert [(c.amount, c.duration_seconds) for c in result.claims] == [(600_000, seconds)]

@@ -91,7 +91,7 @@ def _from_to(text: str, amount: AmountMatch) -> bool:
     # "from 6.2 million to ...", "plummet from a robust 6.2 million to around 5.3 million"
     if re.search(rf"\bfrom\s+(?:[a-z]+\s+){{0,2}}?{QUALIFIER_PATTERN}?\s*$", before) and re.match(r"\s*(?:\w+\s+){0,2}(?:followers\s+)?(?:to|down\s+to|up\s+to)\b", after):
         return True
-    return bool(re.search(rf"\bfrom\s+[\d.,]+\s*{SCALE_PATTERN}?\s*(?:\w+\s+)?(?:down\s+|up\s+)?to\s*{QUALIFIER_PATTERN}?\s*$", before))
+    return bool(re.search(rf"\bfrom\s+(?:[a-z]+\s+){{0,2}}?[\d.,]+\s*{SCALE_PATTERN}?\s*(?:\w+\s+)?(?:down\s+|up\s+)?to\s*{QUALIFIER_PATTERN}?\s*$", before))
 
 
 def _range_partner(text: str, amounts: Sequence[AmountMatch], index: int) -> AmountMatch | None:

@@ -62,6 +62,8 @@ from claimkit.platforms import Platforms
 from claimkit.types import Document, Statement
 
 
+#: Words that close a list of names ("A, B and others lost ...").
+LIST_ENDERS = frozenset({"others", "more", "many"})
 #: What may stand between two figures listed for two subjects ("2,000 and 1,000", "2,000 followers and over 1,000").
 RESPECTIVE_GAP_RE = re.compile(r"(?:[a-z]+\s+)?(?:,|and|,\s*and|&)(?:\s+(?:about|around|over|nearly|roughly|almost|some))?")
 
@@ -245,6 +247,13 @@ def _verb_subjects(reader: _Reader, anchor, trigger, statement: Statement) -> li
             subject = owner  # "Tom Lee's fans dwindled by 2,000"
         elif verb.dep_ in {"ccomp", "xcomp"} and _lemma(verb.head) not in SPEECH_VERBS:
             subject = _subject_tokens(verb.head)  # "Priya Shah saw 20,000 followers vanish"
+    if subject is not None and subject.lower_ in LIST_ENDERS and verb.dep_ == "conj" and verb.head.pos_ == "PROPN":
+        # "Tomas Quill, rapper Zedd Oyelaran, and others lost ...": the parser made "others" the
+        # subject and hung the clause on the first name; the names before "and others" are the subjects.
+        head = verb.head
+        names = [head] + [c for c in head.children if c.dep_ in {"appos", "conj"} and c.pos_ == "PROPN"]
+        resolved = [subjects.of_token(token, statement) for token in names]
+        return [(name, first) for name, first in resolved if name]
     if subject is None or _counted(subject, anchor):
         return []
     if subject.lower_ in RELATIVE_PRONOUNS and (antecedent := _relative_antecedent(subject)) is not None:

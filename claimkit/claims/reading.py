@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimkit.claims.amounts import _after, _before, _is_excluded
+from claimkit.claims.amounts import _after, _before, _from_to, _is_excluded
 from claimkit.claims.records import _Reading
 from claimkit.claims.subjects import _Subjects
 from claimkit.claims.tokens import (
@@ -131,7 +131,9 @@ class _Reader:
         self.subjects = _Subjects(doc, statements, platform, self.platforms)
         self.spans = find_spans(doc.text)
         self.amounts = [a for a in find_amounts(doc.text) if a.start >= document.body_start]
-        self.blockers = [(a.start, a.end) for a in self.amounts if not _is_excluded(doc.text, a)]
+        # Numbers that may own a span of time; a total of a two-total change ("from 4.1 million to
+        # 3.5 million in a day, a loss of six lakh") leaves the span to the change.
+        self.blockers = [(a.start, a.end) for a in self.amounts if not _is_excluded(doc.text, a) and not _from_to(doc.text, a)]
         self.follower_context = bool(FOLLOWER_CONTEXT_RE.search(doc.text[document.body_start :]))
 
     def account_context(self, sent) -> bool:
