@@ -72,6 +72,13 @@ ROWS = [
         "Cam Odell lost 700,000 and even Ray Blum lost 320,000.",
         [(LOSS, "Lia Stone", 1_500_000), (LOSS, "Cam Odell", 700_000), (LOSS, "Ray Blum", 320_000)],
     ),
+    (
+        "names-after-a-source-clause",
+        "Instagram purged spam accounts. According to the designer Pim Adler, who posted a chart of the "
+        "biggest drops on Instagram, Kai Dorn lost 2, 455, 310 followers for a 12% drop, Mina Falk lost "
+        "1, 300, 963 for a 5% drop and Lio Brandt lost 310, 506 for a 2% drop.",
+        [(LOSS, "Kai Dorn", 2_455_310), (LOSS, "Mina Falk", 1_300_963), (LOSS, "Lio Brandt", 310_506)],
+    ),
     # ---------------------------------------------------------------- number forms
     (
         "spaced-digit-groups",

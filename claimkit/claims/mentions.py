@@ -261,11 +261,20 @@ def _verb_subjects(reader: _Reader, anchor, trigger, statement: Statement) -> li
         if subject.pos_ == "NOUN":
             subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
     names = _conjuncts(subject) if subject.pos_ == "PROPN" else [subject]
+    if len(names) > 1:
+        # "According to the designer Pim Adler, ..., Kai Dorn lost ...": the source is no subject.
+        names = [t for t in names if not _after_according_to(t)] or names
     # Lists distribute (SPEC section 7): "A, B and C lost 250,000" is three claims, unless the
     # figures are listed too ("A and B lost 2,000 and 1,000"), when each takes its own.
     names = _respective(reader, names, anchor, verb)
     resolved = [subjects.of_token(token, statement) for token in names]
     return [(name, first) for name, first in resolved if name]
+
+
+def _after_according_to(token) -> bool:
+    """The name is the source of an "according to" phrase ("According to the designer Pim Adler")."""
+    before = token.doc.text[token.sent.start_char : token.idx]
+    return bool(re.search(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", before, re.IGNORECASE))
 
 
 def _respective(reader: _Reader, names: list, anchor, verb) -> list:
@@ -304,9 +313,14 @@ def _name_left_of_subjectless(verb):
     Returns the person named just before the verb (past an appositive), when the verb has no
     subject of its own and is attached as an adverbial or conjunct clause.
     """
-    if verb.dep_ not in {"advcl", "conj"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    if verb.dep_ not in {"advcl", "conj", "ccomp"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return None
     doc = verb.doc
+    right_before = doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if right_before is not None and right_before.pos_ == "PROPN" and right_before.dep_ in {"appos", "conj", "compound", "npadvmod"}:
+        return right_before  # "According to Zach Allia, ..., Justin Bieber lost 3, 538, 228": Bieber hung on Allia
+    if verb.dep_ == "ccomp":
+        return None
     index = verb.i - 1
     commas = 0
     while index >= verb.sent.start and verb.i - index <= 14:
