@@ -20,6 +20,7 @@ from spacy.matcher import Matcher
 
 from claimkit.errors import TaxonomyError
 from claimkit.lexicon import causes as words
+from claimkit.spans import char_span
 from claimkit.stance.base import StanceBackend, StanceInput
 from claimkit.taxonomy import Cue, Taxonomy, builtin_taxonomy, phrase_patterns
 from claimkit.types import CauseMention, Span, StanceRecord, Statement
@@ -28,30 +29,38 @@ from claimkit.types import CauseMention, Span, StanceRecord, Statement
 
 
 class ContextChecks:
-    """The context checks a cue can need (`Cue.needs`), their word lists compiled once."""
+    """The context checks a cue can need (`Cue.needs`), their word lists compiled once.
+
+    Each check looks at the match and its sentence; plain data and methods,
+    so a cue matcher pickles (for a stage run in another process).
+    """
+
+    #: check name -> the word list of `claimkit.lexicon.causes` it searches the sentence for.
+    SEARCHES = {
+        "followers_context": "FOLLOWERS_WORDS",
+        "boost_context": "BOOST_WORDS",
+        "politics_context": "POLITICS_WORDS",
+        "app_context": "APP_WORDS",
+    }
 
     def __init__(self) -> None:
-        def search(pattern: str) -> Callable[[object], bool]:
-            compiled = re.compile(pattern, re.IGNORECASE)
-            return lambda span: bool(compiled.search(span.sent.text))
-
+        self._words = {name: re.compile(getattr(words, entry), re.IGNORECASE) for name, entry in self.SEARCHES.items()}
         self._targeting = re.compile(words.TARGETING_WORDS, re.IGNORECASE)
         self._accounts = re.compile(words.ACCOUNT_WORDS, re.IGNORECASE)
-        self.checks: dict[str, Callable[[object], bool]] = {
-            "followers_context": search(words.FOLLOWERS_WORDS),
-            "boost_context": search(words.BOOST_WORDS),
-            "lock_context": self._lock_context,
-            "politics_context": search(words.POLITICS_WORDS),
-            "group_context": self._group_context,
-            "app_context": search(words.APP_WORDS),
-        }
+        self.names: tuple[str, ...] = (
+            "followers_context", "boost_context", "lock_context", "politics_context", "group_context", "app_context",
+        )
 
     def __contains__(self, name: object) -> bool:
-        return name in self.checks
+        return name in self.names
 
     def __call__(self, name: str, span) -> bool:
         """Whether the match `span` passes the check `name`."""
-        return self.checks[name](span)
+        if name == "lock_context":
+            return self._lock_context(span)
+        if name == "group_context":
+            return self._group_context(span)
+        return bool(self._words[name].search(span.sent.text))
 
     def _lock_context(self, span) -> bool:
         after = span.doc[span.end] if span.end < len(span.doc) else None
@@ -71,7 +80,7 @@ class ContextChecks:
 
 
 #: The names a cue's `needs` may use.
-CONTEXT_CHECKS: tuple[str, ...] = tuple(ContextChecks().checks)
+CONTEXT_CHECKS: tuple[str, ...] = ContextChecks().names
 
 
 # --------------------------------------------------------------------------- compiling cues
@@ -140,8 +149,8 @@ def _in_hashtag_or_handle(doc, span) -> bool:
 
 def find_cues(doc, start: int, end: int, matcher: CueMatcher | None = None) -> list[tuple[str, Cue, object]]:
     """(cause, cue, span) for every cue match inside [start, end), longest per place."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = char_span(doc, start, end)
+    if span is None:
         return []
     matcher = matcher or default_matcher(doc.vocab)
     found = []
@@ -206,7 +215,8 @@ def detect_causes(doc, statements: Sequence[Statement], matcher: CueMatcher | No
 
 def mention_sentence(doc, mention: CauseMention):
     """The spaCy sentence that holds a cause mention."""
-    return doc.char_span(mention.start, mention.end, alignment_mode="expand")[0].sent
+    span = char_span(doc, mention.start, mention.end) or char_span(doc, mention.start, len(doc.text))
+    return (span if span is not None else doc[-1:])[0].sent
 
 
 def stance_inputs(

@@ -9,6 +9,7 @@ from claimkit.attribute.common import _Found, _free_regions, _overlaps, clean_na
 from claimkit.attribute.speakers import _speaking_noun_owner, _speech_cue, _subject_of, speakers_of
 from claimkit.lexicon.speech import FINDING_VERBS, FIRST_SECOND_SUBJECTS, NOT_SPEAKERS, SPEECH_VERBS
 from claimkit.platforms import Platforms, builtin_platforms
+from claimkit.spans import char_span
 
 
 def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
@@ -98,7 +99,7 @@ def nested_platform_statements(doc, containers: Sequence[_Found], platforms: Pla
     platforms = platforms or builtin_platforms()
     nested = []
     for container in containers:
-        span = doc.char_span(container.start, container.end, alignment_mode="contract")
+        span = char_span(doc, container.start, container.end, alignment_mode="contract")
         if span is None:
             continue
         for sent in span.sents:
