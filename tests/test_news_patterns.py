@@ -55,6 +55,12 @@ ROWS = [
         [(LOSS, "Tomas Quill", 2_000_000), (LOSS, "Zedd Oyelaran", 2_000_000)],
     ),
     (
+        "and-others-mid-sentence",
+        "Facebook has slashed page likes before — in December, Sam Okoro, rapper Zeff, and others "
+        "lost more than 3 million Instagram followers each in a mass cleanup.",
+        [(LOSS, "Sam Okoro", 3_000_000), (LOSS, "Zeff", 3_000_000)],
+    ),
+    (
         "and-others-at-sentence-start",
         "Instagram deleted spam accounts. Tomas Quill, rapper Zedd Oyelaran, and others lost more than "
         "2 million followers each.",

@@ -247,13 +247,13 @@ def _verb_subjects(reader: _Reader, anchor, trigger, statement: Statement) -> li
             subject = owner  # "Tom Lee's fans dwindled by 2,000"
         elif verb.dep_ in {"ccomp", "xcomp"} and _lemma(verb.head) not in SPEECH_VERBS:
             subject = _subject_tokens(verb.head)  # "Priya Shah saw 20,000 followers vanish"
-    if subject is not None and subject.lower_ in LIST_ENDERS and verb.dep_ == "conj" and verb.head.pos_ == "PROPN":
+    if subject is not None and subject.lower_ in LIST_ENDERS:
         # "Tomas Quill, rapper Zedd Oyelaran, and others lost ...": the parser made "others" the
-        # subject and hung the clause on the first name; the names before "and others" are the subjects.
-        head = verb.head
-        names = [head] + [c for c in head.children if c.dep_ in {"appos", "conj"} and c.pos_ == "PROPN"]
-        resolved = [subjects.of_token(token, statement) for token in names]
-        return [(name, first) for name, first in resolved if name]
+        # subject and hung the names elsewhere; the names listed before "and others" are the subjects.
+        names = _names_before_list_ender(subject)
+        if names:
+            resolved = [subjects.of_token(token, statement) for token in names]
+            return [(name, first) for name, first in resolved if name]
     if subject is None or _counted(subject, anchor):
         return []
     if subject.lower_ in RELATIVE_PRONOUNS and (antecedent := _relative_antecedent(subject)) is not None:
@@ -269,6 +269,36 @@ def _verb_subjects(reader: _Reader, anchor, trigger, statement: Statement) -> li
     names = _respective(reader, names, anchor, verb)
     resolved = [subjects.of_token(token, statement) for token in names]
     return [(name, first) for name, first in resolved if name]
+
+
+def _names_before_list_ender(ender) -> list:
+    """The names of "A, rapper B, and others": the last proper noun of each comma-separated part
+    right before "and others", back to a clause boundary (a dash, a semicolon, a verb, a
+    prepositional phrase such as "in December")."""
+    doc = ender.doc
+    index = ender.i - 1
+    if index < ender.sent.start or doc[index].lower_ not in {"and", "&"}:
+        return []
+    index -= 1
+    if index >= ender.sent.start and doc[index].text == ",":
+        index -= 1  # the serial comma: "A, B, and others"
+    names: list = []
+    part: list = []
+    while index >= ender.sent.start - 1:
+        token = doc[index] if index >= ender.sent.start else None
+        if token is None or token.text in {",", "—", "–", ";", ":"} or token.pos_ in {"VERB", "AUX", "ADP", "SCONJ"}:
+            head = next((t for t in reversed(part) if (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper())
+                         and t.ent_type_ not in {"DATE", "TIME"}), None)
+            if head is None or any(t.pos_ in {"ADP", "VERB"} for t in part):
+                break
+            names.insert(0, head)
+            if token is None or token.text != ",":
+                break
+            part = []
+        else:
+            part.insert(0, token)
+        index -= 1
+    return names
 
 
 def _after_according_to(token) -> bool:

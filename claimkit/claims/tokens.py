@@ -104,7 +104,8 @@ def _conjuncts(token) -> list:
     out = [token]
     listed = any(c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} for c in token.children)
     for child in sorted(token.children, key=lambda c: c.i):
-        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"} or listed and child.dep_ == "appos" and child.pos_ == "PROPN":
+        named = child.pos_ == "PROPN" or child.pos_ == "NOUN" and child.text[:1].isupper()  # "rapper Tyga" tagged NOUN
+        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"} or listed and child.dep_ == "appos" and named:
             out.extend(_conjuncts(child))
     if len(out) == 1:
         out = _names_before_and(token) + out
