@@ -48,7 +48,7 @@ from claimkit.cli_options import (
     TableName,
     TaxonomyOpt,
 )
-from claimkit.config import Config
+from claimkit.config import ENV_DEBUG, Config
 from claimkit.errors import AnalysisError, ClaimkitError, ConfigError, DuplicateIdError, InputError, OutputError
 from claimkit.ingest import JSONL_SUFFIXES, STDIN, expand_inputs, parse_date, read_inputs
 from claimkit.types import Analysis, Document
@@ -64,7 +64,6 @@ EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_PIPE = 141
-ENV_DEBUG = "CLAIMKIT_DEBUG"
 FILE_WIDTH = 160  # terminal-table width when writing to a file or a pipe
 PROGRESS_MIN = 5  # a progress bar for more documents than this, on a terminal
 

@@ -25,6 +25,8 @@ ENV_NLI_MODEL = "CLAIMKIT_NLI_MODEL"
 ENV_STANCE_HEAD = "CLAIMKIT_STANCE_HEAD"
 ENV_TAXONOMY = "CLAIMKIT_TAXONOMY"
 ENV_PLATFORMS = "CLAIMKIT_PLATFORMS"
+#: Set to 1 to raise (with a traceback) where a failed analysis is otherwise reported and skipped.
+ENV_DEBUG = "CLAIMKIT_DEBUG"
 
 
 def _env(name: str, default: str | None) -> str | None:

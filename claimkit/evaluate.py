@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 import time
@@ -28,13 +29,13 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from claimkit.config import Config
+from claimkit.config import ENV_DEBUG, Config
 from claimkit.corpus import load_gold
 from claimkit.errors import AnalysisError, ClaimkitError, GoldError, InputError, JsonlError, MissingFileError
 from claimkit.ingest import expand_paths
 from claimkit.limits import Deadline
 from claimkit.scoring import MISSING, SPURIOUS, EvalReport, describe, score_corpus
-from claimkit.types import CLAIM_KINDS, STANCES
+from claimkit.types import CLAIM_KINDS, STANCES, Document
 
 if TYPE_CHECKING:
     from claimkit.pipeline import Analyzer
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
 Predictions = str | Path | Iterable[Mapping[str, Any]] | Mapping[str, Mapping[str, Any]]
 Section = tuple[str, list[str], list[list[str]]]
 DEFAULT_DEADLINE = Deadline()
+#: Exit code of `claimkit eval` when some document's analysis failed (the others were scored).
+EXIT_FAILED = 1
 STOPPED = "evaluation stopped: a corpus with a broken line cannot be scored honestly; fix the line and rerun"
 
 
@@ -132,7 +135,10 @@ def evaluate(
 
     Returns:
         An `EvalReport`; `seconds` is the wall time of the pipeline run
-        (model loading excluded; 0.0 when scoring saved predictions).
+        (model loading excluded; 0.0 when scoring saved predictions). A
+        document whose analysis fails is scored as predicting nothing and
+        listed in `failed` with its id and the error; the others are still
+        analysed (set CLAIMKIT_DEBUG=1 to raise instead).
 
     Raises:
         GoldError: a gold line breaks the SPEC format (file, line, field).
@@ -149,18 +155,24 @@ def evaluate(
         from claimkit.pipeline import Analyzer
 
         analyzer = Analyzer(config)
-    start = time.perf_counter()
-    def skipped(document, err: Exception) -> None:
-        if not isinstance(err, AnalysisError):
-            err = AnalysisError(f"analysis failed ({type(err).__name__}: {err}); a claimkit bug, please report it",
-                                document.location)
+    failed: list[tuple[str, str]] = []
+
+    def on_error(document: Document, err: Exception) -> None:
+        if os.environ.get(ENV_DEBUG):
+            raise err
+        if not isinstance(err, AnalysisError):  # a DeadlineError (E901) is one already
+            err = AnalysisError(f"analysis failed ({type(err).__name__}: {err})", document.location)
+        failed.append((document.id, err.one_line()))
         if on_skip is not None:
             on_skip(err)
 
-    analyses = analyzer.pipe((doc.to_document() for doc in gold), on_error=skipped, deadline=deadline)
+    start = time.perf_counter()
+    analyses = analyzer.pipe((doc.to_document() for doc in gold), on_error=on_error, deadline=deadline)
     results = [analysis.to_dict() for analysis in _tracked(analyses, len(gold), progress)]
     seconds = time.perf_counter() - start
-    return score_corpus(gold, results, seconds=seconds)
+    report = score_corpus(gold, results, seconds=seconds)
+    report.failed = failed
+    return report
 
 
 # --------------------------------------------------------------------------- rendering
@@ -229,16 +241,20 @@ def _summary(report: EvalReport) -> str:
     if report.unscored:
         unscored = ", ".join(report.unscored)
         line += f"; {len(report.unscored)} prediction(s) with no gold document not scored: {unscored}"
+    if report.failed:
+        failed = ", ".join(doc_id for doc_id, _ in report.failed)
+        line += f"; {len(report.failed)} document(s) failed, scored as predicting nothing: {failed}"
     return line
 
 
-ERROR_HEADERS = ["document", "task", "kind", "gold", "predicted", "evidence", "note"]
+ERROR_HEADERS = ["document", "task", "kind", "gold", "predicted", "evidence", "sentence", "note"]
 
 
 def error_rows(report: EvalReport) -> list[list[str]]:
-    """One row per error: document, task, kind, gold, predicted, evidence, note."""
+    """One row per error: document, task, kind, gold, predicted, evidence, sentence, note."""
     return [
-        [e.document, e.task, e.kind, describe(e.task, e.gold), describe(e.task, e.predicted), e.evidence, e.note]
+        [e.document, e.task, e.kind, describe(e.task, e.gold), describe(e.task, e.predicted), e.evidence,
+         e.sentence, e.note]
         for e in report.errors
     ]
 
@@ -257,9 +273,10 @@ def print_report(console: Console, report: EvalReport, show_errors: bool = False
         return
     rows = error_rows(report)
     console.print(f"[bold]Errors ({len(rows)})[/bold]")
-    for document, task, kind, gold, predicted, evidence, note in rows:
+    for document, task, kind, gold, predicted, evidence, sentence, note in rows:
         console.print(f"{document}  {task} {kind}", style="bold", markup=False, highlight=False)
-        for label, value in (("gold", gold), ("predicted", predicted), ("evidence", evidence), ("note", note)):
+        pairs = (("gold", gold), ("predicted", predicted), ("evidence", evidence), ("sentence", sentence), ("note", note))
+        for label, value in pairs:
             if label in ("gold", "predicted") or (value and value != "-"):
                 console.print(f"    {label}: {value}", markup=False, highlight=False)
 
@@ -296,15 +313,16 @@ def run_cli(
     `--errors` adds the error list to every output (terminal, JSON, Markdown).
 
     Returns:
-        The exit code (0).
+        The exit code: 0, or `EXIT_FAILED` (1) when a document's analysis
+        failed (the scores are still printed, that document counting as
+        predicting nothing; each failure is one line on stderr).
 
     Raises:
         GoldError: a gold line is broken; nothing is scored (the message says why).
         InputError: the predictions file cannot be read.
     """
     try:
-        result = evaluate(list(expand_paths(corpus)), config=config, progress=True, predictions=predictions,
-                          on_skip=lambda err: print(f"claimkit: skipped: {err.one_line()}", file=sys.stderr))
+        result = evaluate(list(expand_paths(corpus)), config=config, progress=True, predictions=predictions)
     except GoldError as err:
         if err.location and re.search(r":\d+$", err.location):
             raise GoldError(f"{err.message} ({STOPPED})", err.location) from None
@@ -318,4 +336,12 @@ def run_cli(
         sys.stdout.write(json.dumps(result.to_dict(errors=show_errors), ensure_ascii=False, indent=2) + "\n")
     else:
         print_report(Console(), result, show_errors)
+    for doc_id, message in result.failed:
+        sys.stderr.write(f"claimkit: document {doc_id!r} scored as predicting nothing: {message}\n")
+    if result.failed:
+        sys.stderr.write(
+            f"claimkit: {len(result.failed)} of {result.documents} document(s) failed or ran past the deadline; "
+            f"a failure (E900) is a claimkit bug, please report it with the input (set {ENV_DEBUG}=1 for the traceback)\n"
+        )
+        return EXIT_FAILED
     return 0

@@ -49,11 +49,23 @@ AMOUNT_LIMIT = 10**15
 TOO_LARGE = AMOUNT_LIMIT + 1
 NUMBER_WORDS = sorted({*UNITS, *TENS, *SCALES} - {"a", "an", "single", "zero"}, key=len, reverse=True)
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: Indian grouping: the last three digits, then pairs ("3,05,120", "12,40,000", "1,00,00,000").
+_INDIAN_DIGITS = r"\d{1,2},(?:\d{2},)+\d{3}(?!\d)"
+#: Not the end of a list of small numbers ("120, 340 and 560" is three numbers).
+_NOT_A_LIST = r"(?![ \u00a0]*,?[ \u00a0]*(?:and|or|&)[ \u00a0]+\d{1,3}(?![\d,]))"
+_GAP = r"[ \u00a0\u2009]"
+#: Digit groups written with a space after a comma: one number, never its parts
+#: ("3, 538, 228", "831, 971"; in Indian grouping "2, 84,746", "1, 51,509").
+_SPACED_DIGITS = (
+    rf"\d{{1,2}},{_GAP}?(?:\d{{2}},{_GAP}?)+\d{{3}}(?!\d){_NOT_A_LIST}"
+    rf"|\d{{1,3}}(?:,\d{{3}})*(?:,{_GAP}\d{{3}})(?:,{_GAP}?\d{{3}})*(?!\d){_NOT_A_LIST}"
+)
+_DIGITS = rf"{_INDIAN_DIGITS}|{_SPACED_DIGITS}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SUFFIX = r"k|K|m|M|mn|mln|mil|million|millions|bn|b|B|billion|trillion|thousand|lakhs?|crores?"
-#: A number written with digits, an optional scale word or letter and an optional "+".
+#: A number written with digits, an optional scale word or letter and an optional "+" or "-plus".
 DIGIT_AMOUNT_RE = re.compile(
-    rf"(?<![\w.,$£€¥#/:-])(?P<num>{_DIGITS})(?:[ \t]?(?P<suffix>{_SUFFIX}))?(?![\w])(?![/:.,]\d)(?P<plus>\+)?(?![\d])"
+    rf"(?<![\w.,$£€¥#/:])(?<![\w.,]-)(?P<num>{_DIGITS})(?:[ \t]?(?P<suffix>{_SUFFIX}))?(?![\w])(?![/:.,]\d)"
+    rf"(?P<plus>\+|-plus\b)?(?![\d])"
 )
 _WORD = "|".join(NUMBER_WORDS)
 #: A number written in words: "two million", "twenty-five thousand", "a million", "half a million".
@@ -61,6 +73,18 @@ WORD_AMOUNT_RE = re.compile(
     rf"\b(?P<words>(?:half\s+a|a|an|{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)\b",
     re.IGNORECASE,
 )
+_FRACTION_SCALE = r"thousand|million|billion|lakh|crore"
+_WHOLE = rf"\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*"
+#: Fractions of a scale: "one and a half million", "a million and a half", "a quarter of a million",
+#: "three-quarters of a million", "2 and a half lakh".
+FRACTION_AMOUNT_RE = re.compile(
+    rf"\b(?:(?P<whole>{_WHOLE}|an?)\s+and\s+an?\s+(?P<frac>half|quarter)\s+(?P<scale>{_FRACTION_SCALE})"
+    rf"|(?P<whole2>{_WHOLE}|an?)\s+(?P<scale2>{_FRACTION_SCALE})\s+and\s+an?\s+(?P<frac2>half|quarter)"
+    rf"|(?P<part>an?\s+quarter|three[\s-]+quarters)(?:\s+of)?\s+an?\s+(?P<scale3>{_FRACTION_SCALE})"
+    rf"|an?\s+quarter\s+(?P<scale4>{_FRACTION_SCALE}))\b",
+    re.IGNORECASE,
+)
+_FRACTIONS = {"half": 0.5, "quarter": 0.25}
 
 SECONDS = {
     "second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600,
@@ -133,17 +157,42 @@ def words_to_int(text: str) -> int | None:
     return value if seen and value > 0 else None
 
 
+def fraction_value(match: re.Match[str]) -> int | None:
+    """The value of a `FRACTION_AMOUNT_RE` match ("one and a half million" → 1500000)."""
+    scale = SCALES[(match.group("scale") or match.group("scale2") or match.group("scale3") or match.group("scale4")).lower()]
+    part = match.group("part")
+    if part is not None or match.group("scale4"):
+        share = 0.75 if part and part.lower().startswith("three") else 0.25
+        return round(share * scale)
+    whole_text = (match.group("whole") or match.group("whole2")).lower()
+    if whole_text in {"a", "an"}:
+        whole: float | None = 1
+    elif whole_text.isdigit():
+        whole = int(whole_text)
+    else:
+        whole = words_to_int(whole_text)
+    if whole is None:
+        return None
+    share = _FRACTIONS[(match.group("frac") or match.group("frac2")).lower()]
+    return round((whole + share) * scale)
+
+
 def parse_amount(text: str) -> int | None:
     """An amount in any supported form, or None.
 
     Example:
         >>> [parse_amount(t) for t in ["80,000", "900000", "20M", "1.7 million", "3 million", "10,000+"]]
         [80000, 900000, 20000000, 1700000, 3000000, 10000]
+        >>> [parse_amount(t) for t in ["12,40,000", "4 lakh", "one and a half million", "500-plus"]]
+        [1240000, 400000, 1500000, 500]
     """
     text = text.strip().rstrip("+").strip()
+    fraction = FRACTION_AMOUNT_RE.fullmatch(text)
+    if fraction:
+        return fraction_value(fraction)
     match = DIGIT_AMOUNT_RE.fullmatch(text)
     if match:
-        digits = match.group("num").replace(",", "")
+        digits = re.sub(r"[,\s\u00a0\u2009]", "", match.group("num"))
         if len(digits.split(".")[0].lstrip("0")) > len(str(AMOUNT_LIMIT)):
             return TOO_LARGE  # hundreds of digits: no float, no OverflowError
         suffix = (match.group("suffix") or "").lower()
@@ -188,8 +237,10 @@ class AmountMatch:
 
 def find_amounts(text: str) -> list[AmountMatch]:
     """Every amount in a text, digits and words, in order, without overlaps."""
-    found = []
+    found = _fraction_amounts(text)
     for match in DIGIT_AMOUNT_RE.finditer(text):
+        if any(a.start < match.end() and match.start() < a.end for a in found):
+            continue
         value = parse_amount(match.group(0))
         if value is not None:
             end = match.end("suffix") if match.group("suffix") else match.end("num")
@@ -201,6 +252,16 @@ def find_amounts(text: str) -> list[AmountMatch]:
         if value is not None:
             found.append(AmountMatch(value, match.start(), match.end(), match.group(0), spelled=True))
     return sorted(found, key=lambda a: a.start)
+
+
+def _fraction_amounts(text: str) -> list[AmountMatch]:
+    """The fractions of a scale in a text ("one and a half million"), read before digits and words."""
+    found = []
+    for match in FRACTION_AMOUNT_RE.finditer(text):
+        value = fraction_value(match)
+        if value is not None:
+            found.append(AmountMatch(value, match.start(), match.end(), match.group(0), spelled=not match.group(0)[0].isdigit()))
+    return found
 
 
 @dataclass(frozen=True)

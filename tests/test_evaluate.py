@@ -82,7 +82,13 @@ class FakeAnalyzer:
     def pipe(self, documents, on_error=None, deadline=None):
         for document in documents:
             self.seen.append(document)
-            yield self.outputs[document.id]
+            output = self.outputs[document.id]
+            if isinstance(output, Exception):
+                if on_error is None:
+                    raise output
+                on_error(document, output)
+                continue
+            yield output
 
 
 @pytest.fixture
@@ -248,3 +254,67 @@ def test_cli_missing_corpus_exit_1(tmp_path):
     code, _, err = run(["eval", tmp_path / "nope.jsonl", "--predictions", tmp_path / "p.jsonl"])
     assert code == 1
     assert "no such gold corpus file" in err
+
+
+# --------------------------------------------------------------------------- failures and evidence
+
+
+def test_evaluate_goes_on_when_one_analysis_fails(gold_path):
+    outputs = dict(CANNED, **{"holt-01": IndexError("span out of range")})
+    report = evaluate(gold_path, analyzer=FakeAnalyzer(outputs))
+    assert [doc_id for doc_id, _ in report.failed] == ["holt-01"]
+    assert "IndexError: span out of range" in report.failed[0][1]
+    # the failed document predicts nothing: its gold claim is a miss, the other document is scored
+    assert (report.claims.tp, report.claims.fn) == (0, 1)
+    assert [d.predicted for d in report.per_document] == [False, True]
+    assert report.to_dict()["failed_documents"][0]["id"] == "holt-01"
+
+
+def test_cli_eval_lists_a_failed_document_and_exits_1(gold_path, monkeypatch):
+    import claimkit.pipeline
+
+    outputs = dict(CANNED, **{"holt-01": IndexError("span out of range")})
+    monkeypatch.setattr(claimkit.pipeline, "Analyzer", lambda config=None: FakeAnalyzer(outputs))
+    code, out, err = run(["eval", gold_path, "--json"])
+    assert code == 1
+    data = json.loads(out)
+    assert data["documents"] == 2 and data["claims"]["fn"] == 1
+    assert "holt-01" in err and "IndexError" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        ("false_positive", "Ada Vos said 12 pumpkins were lost."),   # around the predicted mention
+        ("miss", "Mira Holt wrote that she lost 5,000 followers in one day."),  # the sentence stating the gold amount
+    ],
+)
+def test_errors_carry_the_evidence_sentence(tmp_path, kind, expected):
+    line = dict(GOLD[0], text=GOLD[0]["text"] + " Ada Vos said 12 pumpkins were lost.")
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    text = line["text"]
+    start = text.index("12 pumpkins")
+    prediction = {"id": "holt-01", "claims": [{"kind": "follower_loss", "subject": "Ada Vos", "amount": 12,
+                  "qualifier": "exact", "mentions": [{"start": start, "end": start + 11, "text": "12 pumpkins"}]}],
+                  "explanations": []}
+    report = evaluate(path, predictions=[prediction])
+    error = next(e for e in report.errors if e.task == "claim" and e.kind == kind)
+    assert error.sentence == expected
+
+
+def test_stance_and_official_errors_point_at_the_sentence_raising_the_cause(gold_path):
+    report = evaluate(gold_path, predictions=[{"id": "holt-01", "claims": [], "explanations": []}])
+    stance = next(e for e in report.errors if e.task == "stance" and e.gold["speaker"] == "Twitter")
+    official = next(e for e in report.errors if e.task == "official")
+    sentence = "Twitter said the accounts removed were bots, not conservatives."
+    assert stance.sentence == official.sentence == sentence
+
+
+def test_cli_errors_show_the_sentence(gold_path, tmp_path):
+    preds = tmp_path / "preds.jsonl"
+    preds.write_text("\n".join(a.to_json() for a in CANNED.values()) + "\n", encoding="utf-8")
+    code, out, _ = run(["eval", gold_path, "--predictions", preds, "--errors"])
+    assert code == 0
+    assert "sentence: Twitter said the accounts removed were bots, not conservatives." in out

@@ -30,6 +30,27 @@ from claimkit.numbers import find_amounts, find_spans, parse_amount, resolve_per
         ("five lakh", 500_000),
         ("1 crore", 10_000_000),
         ("one hundred and twenty", 120),
+        # Indian grouping, lakh and crore
+        ("3,05,120", 305_120),
+        ("12,40,000", 1_240_000),
+        ("1,00,00,000", 10_000_000),
+        ("9 lakh", 900_000),
+        ("1.2 crore", 12_000_000),
+        ("two lakh", 200_000),
+        ("2.5 lakhs", 250_000),
+        # digit groups with a space after the comma
+        ("4, 120, 950", 4_120_950),
+        ("612, 408", 612_408),
+        ("4, 27,310", 427_310),  # Indian grouping with a space
+        # fractions of a scale, N-plus
+        ("one and a half million", 1_500_000),
+        ("2 and a half lakh", 250_000),
+        ("a million and a half", 1_500_000),
+        ("three-quarters of a million", 750_000),
+        ("a quarter of a million", 250_000),
+        ("500-plus", 500),
+        ("2.3mn", 2_300_000),
+        ("14K", 14_000),
     ],
 )
 def test_parse_amount(text, value):
@@ -57,6 +78,17 @@ def test_words_to_int(text, value):
         ("lost two million fans", [("two million", 2_000_000, False, True)]),
         ("thread 1/3 at 12:30", []),
         ("lost 500 and then 20k", [("500", 500, False, False), ("20k", 20_000, False, False)]),
+        # the parts of a grouped number are never numbers of their own
+        ("Vela lost 4, 120, 950 fans", [("4, 120, 950", 4_120_950, False, False)]),
+        ("Oduya 2, 301, 077 and Maren 612, 408",
+         [("2, 301, 077", 2_301_077, False, False), ("612, 408", 612_408, False, False)]),
+        ("fell by 3,05,120", [("3,05,120", 305_120, False, False)]),
+        # ... but a list stays a list
+        ("scores of 120, 340 and 560", [("120", 120, False, False), ("340", 340, False, False), ("560", 560, False, False)]),
+        ("in 2019, 300 accounts", [("2019", 2019, False, False), ("300", 300, False, False)]),
+        ("a 10,000-plus drop", [("10,000", 10_000, True, False)]),
+        ("nearly one and a half million fans", [("one and a half million", 1_500_000, False, True)]),
+        ("a million and a half followers", [("a million and a half", 1_500_000, False, True)]),
     ],
 )
 def test_find_amounts(text, expected):

@@ -11,8 +11,9 @@ from datetime import datetime
 from claimkit.lexicon.speech import NAME_PREFIXES
 
 PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
-# Characters kept in a display name; emoji and symbols around names are dropped.
-NAME_CHARS_RE = re.compile(r"[^\w\s'’.\-&]")
+# Characters kept in a display name; emoji and symbols around names are dropped, but a
+# "$" or "!" written inside a name stays ("Ma$e", "Ke$ha", "A$AP Rocky", "P!nk").
+NAME_CHARS_RE = re.compile(r"[^\w\s'’.\-&$!]|(?<!\w)[$!]|[$!](?!\w)")
 
 
 @dataclass
@@ -36,6 +37,8 @@ def clean_name(name: str) -> str:
     Example:
         >>> clean_name("🇺🇸MFLYNNJR🇺🇸"), clean_name("Richard 🐉 Spencer"), clean_name("A Twitter spokesperson")
         ('MFLYNNJR', 'Richard Spencer', 'Twitter spokesperson')
+        >>> clean_name("Ma$e"), clean_name("$ Lena !")
+        ('Ma$e', 'Lena')
     """
     name = NAME_CHARS_RE.sub(" ", name)
     name = " ".join(name.split()).strip(" .'’-")

@@ -70,6 +70,8 @@ def _is_excluded(text: str, amount: AmountMatch) -> bool:
     before = text[max(0, amount.start - 12) : amount.start].lower()
     if re.match(PERCENT_AFTER_PATTERN, after):
         return True
+    if re.search(r"\w['’]$", before):
+        return True  # a year written short after a quarter or a name ("Q1'18", "Class of '09" has a space)
     next_word = re.match(r"[\s-]*([a-z%]+)", after)
     if next_word and (next_word.group(1) in TIME_UNITS or next_word.group(1) in MONTH_WORDS):
         return True
@@ -87,9 +89,10 @@ def _from_to(text: str, amount: AmountMatch) -> bool:
     """Part of "from 145m to 143m": a change implied by two totals, not a claim."""
     before = text[max(0, amount.start - 60) : amount.start].lower()
     after = text[amount.end : amount.end + 40].lower()
-    if re.search(rf"\bfrom\s*{QUALIFIER_PATTERN}?\s*$", before) and re.match(r"\s*(?:\w+\s+){0,2}(?:followers\s+)?(?:to|down\s+to|up\s+to)\b", after):
+    # "from 6.2 million to ...", "plummet from a robust 6.2 million to around 5.3 million"
+    if re.search(rf"\bfrom\s+(?:[a-z]+\s+){{0,2}}?{QUALIFIER_PATTERN}?\s*$", before) and re.match(r"\s*(?:\w+\s+){0,2}(?:followers\s+)?(?:to|down\s+to|up\s+to)\b", after):
         return True
-    return bool(re.search(rf"\bfrom\s+[\d.,]+\s*{SCALE_PATTERN}?\s*(?:\w+\s+)?(?:down\s+|up\s+)?to\s*{QUALIFIER_PATTERN}?\s*$", before))
+    return bool(re.search(rf"\bfrom\s+(?:[a-z]+\s+){{0,2}}?[\d.,]+\s*{SCALE_PATTERN}?\s*(?:\w+\s+)?(?:down\s+|up\s+)?to\s*{QUALIFIER_PATTERN}?\s*$", before))
 
 
 def _range_partner(text: str, amounts: Sequence[AmountMatch], index: int) -> AmountMatch | None:

@@ -15,6 +15,7 @@ from claimkit.claims.amounts import (
     qualifier_of,
 )
 from claimkit.claims.implicit import _compared, _gapped
+from claimkit.claims.lists import list_line
 from claimkit.claims.reading import (
     _Reader,
     _classify,
@@ -24,7 +25,7 @@ from claimkit.claims.reading import (
     _site,
 )
 from claimkit.claims.records import ClaimMention, _Reading, statement_at
-from claimkit.claims.subjects import _distributes, _name, _owner
+from claimkit.claims.subjects import _name, _owner
 from claimkit.claims.tokens import (
     _anchor,
     _conjuncts,
@@ -59,6 +60,12 @@ from claimkit.names import names_match
 from claimkit.numbers import AmountMatch
 from claimkit.platforms import Platforms
 from claimkit.types import Document, Statement
+
+
+#: Words that close a list of names ("A, B and others lost ...").
+LIST_ENDERS = frozenset({"others", "more", "many"})
+#: What may stand between two figures listed for two subjects ("2,000 and 1,000", "2,000 followers and over 1,000").
+RESPECTIVE_GAP_RE = re.compile(r"(?:[a-z]+\s+)?(?:,|and|,\s*and|&)(?:\s+(?:about|around|over|nearly|roughly|almost|some))?")
 
 
 def read_mention(reader: _Reader, amount: AmountMatch, statement_index: int, low: AmountMatch | None = None) -> list[ClaimMention]:
@@ -150,6 +157,9 @@ def _platform_subject(reader: _Reader, verb, statement: Statement) -> str | None
     the document's platform, or "platform" for "the company"/"we" when none is named."""
     platforms = reader.platforms
     subject = _subject_tokens(verb) if verb is not None else None
+    if subject is not None and subject.pos_ == "NOUN" and not platforms.of_name(subject.text):
+        # "Instagram's parent company Facebook has removed ...": the company is the one named beside it.
+        subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
     own = platforms.of_name(subject.text) if subject is not None else None
     if own is None and statement.role == "platform":
         own = platforms.of_name(statement.speaker)
@@ -166,8 +176,22 @@ def _follower_subjects(reader: _Reader, anchor, noun, trigger, statement: Statem
         _name_before_particle(reader, trigger)
         or _owner_subject(reader, (noun, trigger, anchor), statement)
         or _verb_subjects(reader, anchor, trigger, statement)
-        or _speaker_subject(reader, anchor, trigger, statement)
+        or ([] if _many_owners(anchor, trigger) else _speaker_subject(reader, anchor, trigger, statement))
     )
+
+
+def _many_owners(anchor, trigger) -> bool:
+    """The followers left many accounts, no one holder ("a million followers have vanished from
+    accounts belonging to dozens of users"): the speaker reporting it is not their owner."""
+    verb = trigger if _is_verb(trigger) else _governing_verb(anchor)
+    if verb is None:
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "off", "across"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.tag_ in {"NNS", "NNPS"} and obj.lower_ in PEOPLE_NOUNS | OWNED_NOUNS:
+                    return True
+    return False
 
 
 def _name_before_particle(reader: _Reader, trigger) -> list[tuple[str, bool]]:
@@ -223,11 +247,93 @@ def _verb_subjects(reader: _Reader, anchor, trigger, statement: Statement) -> li
             subject = owner  # "Tom Lee's fans dwindled by 2,000"
         elif verb.dep_ in {"ccomp", "xcomp"} and _lemma(verb.head) not in SPEECH_VERBS:
             subject = _subject_tokens(verb.head)  # "Priya Shah saw 20,000 followers vanish"
+    if subject is not None and subject.lower_ in LIST_ENDERS:
+        # "Tomas Quill, rapper Zedd Oyelaran, and others lost ...": the parser made "others" the
+        # subject and hung the names elsewhere; the names listed before "and others" are the subjects.
+        names = _names_before_list_ender(subject)
+        if names:
+            resolved = [subjects.of_token(token, statement) for token in names]
+            return [(name, first) for name, first in resolved if name]
     if subject is None or _counted(subject, anchor):
         return []
-    names = _conjuncts(subject) if subject.pos_ == "PROPN" and _distributes(verb, subject, anchor) else [subject]
+    if subject.lower_ in RELATIVE_PRONOUNS and (antecedent := _relative_antecedent(subject)) is not None:
+        subject = antecedent  # "singers Joss Reyes and Ka$h Lane, who lost 1.2 million"
+        if subject.pos_ == "NOUN":
+            subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), subject)
+    names = _conjuncts(subject) if subject.pos_ == "PROPN" else [subject]
+    if len(names) > 1:
+        # "According to the designer Pim Adler, ..., Kai Dorn lost ...": the source is no subject.
+        names = [t for t in names if not _after_according_to(t)] or names
+    # Lists distribute (SPEC section 7): "A, B and C lost 250,000" is three claims, unless the
+    # figures are listed too ("A and B lost 2,000 and 1,000"), when each takes its own.
+    names = _respective(reader, names, anchor, verb)
     resolved = [subjects.of_token(token, statement) for token in names]
     return [(name, first) for name, first in resolved if name]
+
+
+def _names_before_list_ender(ender) -> list:
+    """The names of "A, rapper B, and others": the last proper noun of each comma-separated part
+    right before "and others", back to a clause boundary (a dash, a semicolon, a verb, a
+    prepositional phrase such as "in December")."""
+    doc = ender.doc
+    index = ender.i - 1
+    if index < ender.sent.start or doc[index].lower_ not in {"and", "&"}:
+        return []
+    index -= 1
+    if index >= ender.sent.start and doc[index].text == ",":
+        index -= 1  # the serial comma: "A, B, and others"
+    names: list = []
+    part: list = []
+    while index >= ender.sent.start - 1:
+        token = doc[index] if index >= ender.sent.start else None
+        if token is None or token.text in {",", "—", "–", ";", ":"} or token.pos_ in {"VERB", "AUX", "ADP", "SCONJ"}:
+            head = next((t for t in reversed(part) if (t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper())
+                         and t.ent_type_ not in {"DATE", "TIME"}), None)
+            if head is None or any(t.pos_ in {"ADP", "VERB"} for t in part):
+                break
+            names.insert(0, head)
+            if token is None or token.text != ",":
+                break
+            part = []
+        else:
+            part.insert(0, token)
+        index -= 1
+    return names
+
+
+def _after_according_to(token) -> bool:
+    """The name is the source of an "according to" phrase ("According to the designer Pim Adler")."""
+    before = token.doc.text[token.sent.start_char : token.idx]
+    return bool(re.search(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", before, re.IGNORECASE))
+
+
+def _respective(reader: _Reader, names: list, anchor, verb) -> list:
+    """The subject a number pairs with when as many numbers as subjects are conjoined under
+    one verb ("Ines Marr and Bo Link lost 1,52,300 and 98,410"): the one at the same place."""
+    if len(names) < 2:
+        return names
+    doc, text = reader.doc, reader.text
+    sent = anchor.sent
+    listed = []
+    for amount in reader.amounts:
+        if not (sent.start_char <= amount.start < sent.end_char) or amount.start < verb.idx or _is_excluded(text, amount):
+            continue
+        span = _tokens(doc, amount.start, amount.end)
+        governing = _governing_verb(_anchor(span)) if span is not None else None
+        if governing is not None and governing.i == verb.i:
+            listed.append(span)
+    chains: list[list] = []
+    for span in listed:
+        between = doc[chains[-1][-1].end : span.start].text.strip().lower() if chains else None
+        if between is not None and RESPECTIVE_GAP_RE.fullmatch(between):
+            chains[-1].append(span)
+        else:
+            chains.append([span])
+    chain = next((c for c in chains if any(s.start <= anchor.i < s.end for s in c)), [])
+    if len(chain) != len(names):
+        return names
+    position = next(i for i, s in enumerate(chain) if s.start <= anchor.i < s.end)
+    return [names[position]]
 
 
 def _name_left_of_subjectless(verb):
@@ -237,9 +343,14 @@ def _name_left_of_subjectless(verb):
     Returns the person named just before the verb (past an appositive), when the verb has no
     subject of its own and is attached as an adverbial or conjunct clause.
     """
-    if verb.dep_ not in {"advcl", "conj"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    if verb.dep_ not in {"advcl", "conj", "ccomp"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return None
     doc = verb.doc
+    right_before = doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if right_before is not None and right_before.pos_ == "PROPN" and right_before.dep_ in {"appos", "conj", "compound", "npadvmod"}:
+        return right_before  # "According to Zach Allia, ..., Justin Bieber lost 3, 538, 228": Bieber hung on Allia
+    if verb.dep_ == "ccomp":
+        return None
     index = verb.i - 1
     commas = 0
     while index >= verb.sent.start and verb.i - index <= 14:
@@ -339,8 +450,9 @@ def find_mentions(
                                         amount_low=low, amount_high=partner.value))
             continue
         previous = mentions[-1] if mentions and mentions[-1].amount is not None else None
-        gapped = _gapped(reader, amount, previous, where) if previous is not None else None
-        found = [gapped] if gapped is not None else read_mention(reader, amount, where)
+        item = list_line(reader, amount, where)
+        gapped = _gapped(reader, amount, previous, where) if previous is not None and item is None else None
+        found = [item or gapped] if (item or gapped) is not None else read_mention(reader, amount, where)
         if not found and previous is not None:
             compared = _compared(reader, amount, previous, where)
             found = [compared] if compared is not None else []

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimkit.claims.amounts import _after, _before, _is_excluded
+from claimkit.claims.amounts import _after, _before, _from_to, _is_excluded
 from claimkit.claims.records import _Reading
 from claimkit.claims.subjects import _Subjects
 from claimkit.claims.tokens import (
@@ -61,6 +61,7 @@ from claimkit.lexicon.claims import (
     QUALIFIER_PATTERN,
     REMOVAL_NOUNS,
     REMOVER_PRONOUNS,
+    RIGHT_BEFORE_WORDS,
     REMOVE_VERBS,
     RETURN_ADVERBS,
     RETURN_VERBS,
@@ -92,7 +93,9 @@ def _quantified_noun(doc, span, anchor):
         if objects and (objects[0].pos_ in {"NOUN", "PROPN"} or objects[0].lower_ in FOLLOWER_PRONOUNS):
             return objects[0]
     head = anchor.head
-    if anchor.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod"} and head.i >= span.end and (head.pos_ in {"NOUN", "PROPN"} or head.lower_ in COUNTED_NOUNS):
+    # A coordinator between the number and its head is a misparse ("lost 700,000 and even Ray Blum lost").
+    coordinated = any(t.pos_ == "CCONJ" or t.text in {",", ";"} for t in doc[span.end : head.i])
+    if anchor.dep_ in {"nummod", "quantmod", "compound", "amod", "nmod"} and head.i >= span.end and not coordinated and (head.pos_ in {"NOUN", "PROPN"} or head.lower_ in COUNTED_NOUNS):
         while head.dep_ == "compound" and head.head.i > head.i and head.head.i - span.end <= 5:
             head = head.head  # "1.5 million spam accounts": the head of the compound
         if head.i - span.end <= 5:
@@ -129,7 +132,11 @@ class _Reader:
         self.subjects = _Subjects(doc, statements, platform, self.platforms)
         self.spans = find_spans(self.text)
         self.amounts = [a for a in find_amounts(self.text) if a.start >= document.body_start]
-        self.blockers = [(a.start, a.end) for a in self.amounts if not _is_excluded(self.text, a)]
+        # Numbers that may own a span of time; a total of a two-total change ("from 4.1 million to
+        # 3.5 million in a day, a loss of six lakh") leaves the span to the change.
+        self.blockers = [
+            (a.start, a.end) for a in self.amounts if not _is_excluded(self.text, a) and not _from_to(self.text, a)
+        ]
         self.follower_context = bool(FOLLOWER_CONTEXT_RE.search(self.text[document.body_start :]))
 
     def account_context(self, sent) -> bool:
@@ -193,12 +200,24 @@ def _site(reader: _Reader, statement: Statement, amount: AmountMatch, span, anch
     counted = noun is not None and noun.i > anchor.i and _in_subtree(anchor, noun) and noun.dep_ != "pobj"
     verb = _governing_verb(noun if counted else anchor)
     changing = CHANGE_VERBS
+    previous = _verb_right_before(reader.doc, span)
+    if previous is not None and _lemma(previous) in changing and (verb is None or verb.i > span.start):
+        verb = previous  # "Cam Odell lost 700,000 and even Ray Blum lost 320,000": the parser gave 700,000 to Blum
     if _lemma(verb) not in changing:
         window = [t for t in reader.doc[max(anchor.sent.start, span.start - 6) : span.start] if _is_verb(t)]
         candidates = [t for t in window if _lemma(t) in changing]
         if candidates:
             verb = candidates[-1]
     return _Site(reader, statement, amount, span, anchor, noun, verb, _before(reader.text, amount), _after(reader.text, amount))
+
+
+def _verb_right_before(doc, span):
+    """The verb just before a number, past qualifier words ("lost roughly 700,000"), or None."""
+    index = span.start - 1
+    while index >= span.sent.start and doc[index].lower_ in RIGHT_BEFORE_WORDS:
+        index -= 1
+    token = doc[index] if index >= span.sent.start else None
+    return token if token is not None and _is_verb(token) else None
 
 
 def _classify(site: _Site) -> _Reading | None:

@@ -10,7 +10,6 @@ from claimkit.claims.tokens import _relative_antecedent, _speech_verb_above, _su
 from claimkit.lexicon.claims import (
     ACCOUNT_NOUNS,
     COUNT_NOUNS,
-    DISTRIBUTIVES,
     FIRST_PERSON,
     FOLLOWER_COMPOUNDS,
     FOLLOWER_NOUNS,
@@ -29,10 +28,15 @@ from claimkit.lexicon.claims import (
     THING_PRONOUNS,
     THIRD_PERSON,
 )
+from claimkit.lexicon.speech import PERSON_TITLES
 from claimkit.names import fullest_name
 from claimkit.platforms import Platforms
 from claimkit.spans import entity_at
 from claimkit.types import Statement
+
+
+#: Words that title a name ("Minister", "leader", "rapper"): a name starts after them.
+TITLE_WORDS = NAME_TITLES | PERSON_TITLES
 
 
 class _Subjects:
@@ -45,7 +49,17 @@ class _Subjects:
         self.platforms = platforms
         self.speakers = [s.speaker for s in statements if not s.anonymous and s.role != "reporter" and _name_like(s.speaker)]
         self.entities = [_clean_entity(e) for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
-        self.people = [(e.start_char, _clean_entity(e)) for e in doc.ents if e.label_ == "PERSON" and _clean_entity(e)]
+        # People a "he"/"she" can point back to; a platform the tagger took for a person is not one.
+        self.people = [
+            (e.start_char, _clean_entity(e)) for e in doc.ents
+            if e.label_ == "PERSON" and _clean_entity(e) and not _platform_itself(platforms, _clean_entity(e))
+        ]
+        # A surname alone the tagger left untagged ("bad news for Bachchan senior") still names them.
+        surnames = {person.split()[-1]: person for _, person in self.people if len(person.split()) >= 2}
+        self.people += [(t.idx, surnames[t.text]) for t in doc if t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and t.text in surnames]
+        self.people.sort()
+        # Runs of proper nouns, for nicknames made of initials ("Shah Rukh Khan" for "SRK").
+        self.propn_runs = _propn_runs(doc)
         self._candidates: list[str] | None = None
 
     def canonical(self, name: str) -> str:
@@ -54,7 +68,26 @@ class _Subjects:
         name = _strip_titles(re.sub(r"[’']s?$", "", clean_name(name.strip()) or name.strip()))
         if self._candidates is None:  # once per document, each distinct name once
             self._candidates = list(dict.fromkeys(_strip_titles(n) for n in (*self.speakers, *self.entities) if n))
-        return fullest_name(name, self._candidates)
+        fullest = fullest_name(name, self._candidates)
+        if fullest == name:
+            return self.nicknamed(name) or name
+        return fullest
+
+    def nicknamed(self, name: str) -> str | None:
+        """The one person the text names whose initials a nickname spells: "SRK" → "Shah Rukh Khan"
+        (every initial), "Big B" → "Amitabh Bachchan" (a last word of one capital: the surname's)."""
+        words = name.split()
+        named = [person for _, person in self.people] + [e for e in self.entities if e and not _platform_itself(self.platforms, e)]
+        named += self.propn_runs if len(words) == 1 else []
+        full = {_strip_titles(person) for person in named if len(_strip_titles(person).split()) >= 2}
+        full = {person for person in full if not set(words) & set(person.split())}  # not the nickname itself
+        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,4}", name):
+            found = {p for p in full if "".join(w[0] for w in p.split()).upper() == name}
+        elif len(words) == 2 and re.fullmatch(r"[A-Z]", words[1]) and words[0][:1].isupper():
+            found = {p for p in full if p.split()[-1][:1] == words[1]}
+        else:
+            return None
+        return found.pop() if len(found) == 1 else None
 
     def of_token(self, token, statement: Statement) -> tuple[str | None, bool]:
         """(name, first person) for a subject token."""
@@ -76,6 +109,8 @@ class _Subjects:
             return (self.canonical(before[-1]) if before else None), False
         if lower in OTHER_PRONOUNS:
             return None, False
+        if re.fullmatch(r"@\w{2,}", token.text):
+            return self.canonical(token.text[1:]), False  # a handle names its account, whatever the tagger made of it
         if token.pos_ == "NOUN" and self.platform and lower in PLATFORM_NOUNS:
             return self.platform, False
         owner = _owner(token, self.platforms)
@@ -100,7 +135,23 @@ class _Subjects:
                 before = [name for start, name in self.people if start < token.idx]
                 return (self.canonical(before[-1]) if before else None), False
             return None, False
-        return self.canonical(_name(token)), False
+        name = _name(token)
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            titled = self.titled(name, token.idx)  # "The Opposition Leader" → the leader named earlier
+            if titled is not None:
+                return titled, False
+        return self.canonical(name), False
+
+    def titled(self, title: str, before: int) -> str | None:
+        """The person an earlier title introduced ("Opposition Leader Sita Rao ... The Opposition
+        Leader lost ..."): the last person named right after the same words, before `before`."""
+        starts = {e.start_char: e for e in self.doc.ents if e.label_ == "PERSON"}
+        found = None
+        for match in re.finditer(rf"\b{re.escape(title)}\s+", self.doc.text[:before], re.IGNORECASE):
+            person = starts.get(match.end())
+            if person is not None and _clean_entity(person):
+                found = _clean_entity(person)
+        return self.canonical(found) if found else None
 
     def reported_speaker(self, token, statement: Statement) -> tuple[str, bool] | None:
         """The speaker of a reported clause, for "he"/"it"/"the number" in it ("Kher said he had lost")."""
@@ -116,7 +167,7 @@ class _Subjects:
             name, _ = self.of_token(subject, statement)
         else:
             name, _ = self.of_token(subject, statement)
-        if not name or self.platforms.of_name(name) or self.platforms.is_anaphor(f"the {subject.lower_}"):
+        if not name or _platform_itself(self.platforms, name) or self.platforms.is_anaphor(f"the {subject.lower_}"):
             return None
         return name, True
 
@@ -132,11 +183,33 @@ class _Subjects:
         return self.canonical(" ".join(t.text for t in tokens))
 
 
+def _propn_runs(doc) -> list[str]:
+    """Every run of two to four capitalised proper nouns in a document ("Shah Rukh Khan")."""
+    runs, current = [], []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha:
+            current.append(token.text)
+            continue
+        if 2 <= len(current) <= 4:
+            runs.append(" ".join(current))
+        current = []
+    return runs
+
+
+def _platform_itself(platforms: Platforms, name: str) -> bool:
+    """The name is a platform or one of its accounts, not a person (its executives own their followers)."""
+    return bool(platforms.of_name(name)) and not platforms.is_executive(name)
+
+
 def _strip_titles(name: str) -> str:
-    """A name without the titles the parser or NER glued to it ("Campaigner Leo Grant", "Sen. Ruth Ellis")."""
+    """A name without the titles the parser or NER glued to it ("Campaigner Leo Grant", "Sen. Ruth Ellis",
+    "Transport Minister Ravi Sen": a compound title ends at its last title word when two or more words follow)."""
     words = name.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in NAME_TITLES:
         words.pop(0)
+    titled = [i for i, w in enumerate(words[:-2]) if w.lower().rstrip(".,") in TITLE_WORDS]
+    if titled and all(w[:1].isupper() for w in words[titled[-1] + 1 :]):
+        words = words[titled[-1] + 1 :]
     return " ".join(words)
 
 
@@ -170,6 +243,10 @@ def _owner(token, platforms: Platforms):
             return child
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].lower_ in PEOPLE_NOUNS:
+                followed = _followed_by(objects[0])
+                if followed is not None:
+                    return followed  # "the number of people who followed Dev Rao"
             if objects and objects[0].lower_ not in FOLLOWER_PRONOUNS:
                 return objects[0]
     for child in token.children:
@@ -177,6 +254,18 @@ def _owner(token, platforms: Platforms):
             for grand in child.children:
                 if grand.dep_ == "poss":
                     return grand
+    return None
+
+
+def _followed_by(people):
+    """X in "people who followed X" / "users following X": whose followers they are."""
+    for clause in people.children:
+        if clause.dep_ in {"relcl", "acl"} and clause.lemma_.lower() in {"follow", "subscribe"}:
+            for child in clause.children:
+                if child.dep_ == "dobj":
+                    return child
+                if child.dep_ == "prep" and child.lower_ == "to":
+                    return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -193,6 +282,9 @@ def _name(token) -> str:
     for child in token.children:
         if child.dep_ in {"compound", "flat"} and child.i < token.i and child.pos_ == "PROPN":
             parts.extend(child.subtree)
+    first = min(t.i for t in parts)
+    # "T-Series": the hyphen hangs on the head as punctuation; keep it inside the name.
+    parts += [c for c in token.children if c.dep_ == "punct" and c.text in {"-", "&"} and first < c.i < token.i]
     return _join(sorted(parts, key=lambda t: t.i)) + _name_tail(token)
 
 
@@ -255,14 +347,3 @@ def _appositive_antecedent(token) -> str | None:
         if following is not None and following.pos_ == "PROPN":
             return _name(following)
     return None
-
-
-def _distributes(verb, subject, anchor) -> bool:
-    """"each"/"both"/"apiece" spreads one amount over conjoined subjects
-    ("Warren and Sanders each lost 100,000", "they both gained 2,000", "lost 500 apiece")."""
-    doc = verb.doc
-    near = {t.lower_ for t in doc[max(subject.i, verb.i - 2) : verb.i + 1]}
-    near |= {c.lower_ for c in verb.children if c.dep_ in {"dep", "appos", "advmod", "npadvmod"}}
-    near |= {c.lower_ for c in subject.children if c.dep_ in {"appos", "dep", "det"}}
-    after = {t.lower_ for t in doc[anchor.i + 1 : min(anchor.i + 4, anchor.sent.end)]}
-    return bool(near & DISTRIBUTIVES - {"apiece"} or after & DISTRIBUTIVES - {"both"})

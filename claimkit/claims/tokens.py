@@ -95,12 +95,39 @@ def _subject_tokens(verb):
 
 
 def _conjuncts(token) -> list:
-    """A token and every name conjoined with it ("Warren, Schiff and Sanders")."""
+    """A token and every name conjoined with it ("Warren, Schiff and Sanders").
+
+    In a list the parser often hangs a middle name on the first as an
+    appositive ("Nora Vance, Eli Brandt, and Suki Tan"): a proper-noun
+    appositive counts as a conjunct when the token also has a conjunct.
+    """
     out = [token]
-    for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}:
+    listed = any(c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"} for c in token.children)
+    for child in sorted(token.children, key=lambda c: c.i):
+        named = child.pos_ == "PROPN" or child.pos_ == "NOUN" and child.text[:1].isupper()  # "rapper Tyga" tagged NOUN
+        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"} or listed and child.dep_ == "appos" and named:
             out.extend(_conjuncts(child))
+    if len(out) == 1:
+        out = _names_before_and(token) + out
     return out
+
+
+def _names_before_and(token) -> list:
+    """Names the parser buried inside the last one's phrase: "Obama and Canadian singer Justin
+    Bieber" (Obama hung on "singer"): the last proper noun of each part before "and" or a comma."""
+    left = [t for t in token.subtree if t.i < token.i]
+    if not any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in left):
+        return []
+    names, part = [], []
+    for t in left:
+        if t.dep_ == "cc" or t.text == ",":
+            head = next((p for p in reversed(part) if p.pos_ == "PROPN"), None)
+            if head is not None:
+                names.append(head)
+            part = []
+        else:
+            part.append(t)
+    return names
 
 
 def _token_at(doc, offset: int):

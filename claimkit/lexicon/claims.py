@@ -313,3 +313,18 @@ GAP_FOLLOWERS_PATTERN = r"(?:and|while|but|on|in|over|during|after|before|accord
 PAREN_LOSS_PATTERN = r"loss|lost|drop|down|fewer|-"
 PAREN_GAIN_PATTERN = r"gain|up|\+"
 SENTENCE_LOSS_PATTERN = r"\b(?:drops?|loss|lost|losses|declines?|losing|fell|falls?|down)\b"
+
+# --------------------------------------------------------------------------- list lines (claims.lists)
+
+#: Heading words that make a list a list of losses or of gains ("the biggest losers").
+LIST_LOSS_WORDS = frozenset({"losers", "loser", "lost", "losing", "down", "fled", "dropped", "hit", "hardest"})
+LIST_GAIN_WORDS = frozenset({"winners", "winner", "gainers", "gained", "gaining", "up"})
+#: What may follow a list line's figure before its parenthetical ("followers", "page likes lost").
+LIST_TRAILER_PATTERN = (
+    r"(?:new\s+|page\s+)?(?:followers?|subscribers?|subs|fans|likes|page\s+likes)(?:\s+(?:lost|gained|down|up))?"
+)
+#: Words that may stand between a change verb and its number ("lost roughly 700,000").
+RIGHT_BEFORE_WORDS = frozenset({
+    "about", "around", "roughly", "approximately", "nearly", "almost", "over", "some", "just",
+    "only", "more", "than", "at", "least", "close", "to", "upwards", "of", "a", "whopping", "well",
+})

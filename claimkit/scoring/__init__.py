@@ -62,6 +62,7 @@ from claimkit.scoring.metrics import (
     describe,
 )
 from claimkit.scoring.score import (
+    error_sentence,
     index_predictions,
     score_claims,
     score_corpus,
@@ -75,6 +76,7 @@ __all__ = [
     "ClaimScores",
     "DocumentScore",
     "EvalReport",
+    "error_sentence",
     "GOLD_CAUSES",
     "GoldClaim",
     "GoldDocument",

@@ -37,6 +37,10 @@ class ScoreError:
         evidence: The prediction's evidence text: a claim's first mention, a
             stance's evidence, the platform statements on a cause ("" if none).
         note: What else is known (e.g. the stance the other side gave the same speaker and cause).
+        sentence: The sentence of the gold text the error concerns: around a
+            predicted mention or evidence; for a miss, the sentence that
+            states the gold claim or where the gold speaker raises the cause
+            (`claimkit.evidence`); "" when none is found.
     """
 
     document: str
@@ -46,6 +50,7 @@ class ScoreError:
     predicted: dict[str, Any] | None
     evidence: str = ""
     note: str = ""
+    sentence: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """This record as a JSON-ready dict."""
@@ -57,6 +62,7 @@ class ScoreError:
             "predicted": self.predicted,
             "evidence": self.evidence,
             "note": self.note,
+            "sentence": self.sentence,
         }
 
 
@@ -329,7 +335,9 @@ class EvalReport:
     `to_dict()` gives the SPEC's JSON object: `documents`, `claims`,
     `stances`, `official`, `seconds` with the SPEC's keys, plus extension
     keys (per-kind counts, per-label stance scores, confusion matrices,
-    per-document counts, the error list).
+    per-document counts, the documents whose analysis failed, the error list).
+    `failed` lists (id, message) for each gold document whose analysis
+    raised; it is scored as predicting nothing.
     """
 
     documents: int
@@ -339,6 +347,7 @@ class EvalReport:
     seconds: float = 0.0
     per_document: list[DocumentScore] = field(default_factory=list)
     unscored: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def errors(self) -> list[ScoreError]:
@@ -355,6 +364,7 @@ class EvalReport:
             "seconds": self.seconds,
             "predicted_documents": sum(doc.predicted for doc in self.per_document),
             "unscored_predictions": list(self.unscored),
+            "failed_documents": [{"id": doc_id, "error": message} for doc_id, message in self.failed],
             "per_document": [doc.to_dict() for doc in self.per_document],
         }
         if errors:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
+
+from claimkit.evidence import claim_sentence, sentence_at, stance_sentence
 
 from claimkit.scoring.gold import OTHER_CAUSE, GoldClaim, GoldDocument, GoldStance
 from claimkit.names import normalize_name
@@ -25,6 +28,7 @@ from claimkit.scoring.metrics import (
     StanceScores,
 )
 from claimkit.scoring.predictions import (
+    _dicts,
     PredictedClaim,
     PredictedStance,
     predicted_claims,
@@ -169,8 +173,40 @@ def score_document(gold: GoldDocument, prediction: Mapping[str, Any] | None) -> 
     result.claims.skipped = skipped
     result.stances, stance_errors = score_stances(gold.id, gold.stances, predicted_stances(prediction))
     result.official, official_errors = score_official(gold.id, gold.official, prediction)
-    result.errors = claim_errors + stance_errors + official_errors
+    errors = claim_errors + stance_errors + official_errors
+    result.errors = [replace(e, sentence=error_sentence(gold, e)) for e in errors]
     return result
+
+
+def _located(text: str, item: Mapping[str, Any] | None, evidence: str) -> str:
+    """The sentence around a predicted item: its first mention's offsets, else where its evidence occurs."""
+    for mention in _dicts((item or {}).get("mentions")):
+        start = mention.get("start")
+        if isinstance(start, int) and not isinstance(start, bool) and 0 <= start < len(text):
+            return sentence_at(text, start)
+    if evidence:
+        offset = text.find(evidence)
+        if offset >= 0:
+            return sentence_at(text, offset)
+    return ""
+
+
+def error_sentence(gold: GoldDocument, error: ScoreError) -> str:
+    """The gold text's sentence that an error concerns (see `ScoreError.sentence`)."""
+    text = gold.text
+    found = _located(text, error.predicted, error.evidence.split(" | ")[0])
+    if found:
+        return found
+    record = error.gold or {}
+    if error.task == "claim" and isinstance(record.get("amount"), int):
+        return claim_sentence(text, str(record.get("subject") or ""), record["amount"])
+    if error.task == "stance" and record:
+        return stance_sentence(text, str(record.get("speaker")), str(record.get("role")), str(record.get("cause")))
+    if error.task == "official" and record:
+        platform = next((s for s in gold.stances if s.role == "platform" and s.cause == record.get("cause")), None)
+        speaker = platform.speaker if platform else (gold.platform or "")
+        return stance_sentence(text, speaker, "platform", str(record.get("cause")))
+    return ""
 
 
 def index_predictions(
