@@ -17,7 +17,15 @@ from functools import lru_cache
 
 from spacy.matcher import Matcher
 
-from claimkit.lexicon.causes import CUES, DESCRIPTIONS, Cue
+from claimkit.lexicon.causes import (
+    COUNT_CONTEXT_WORDS,
+    CUES,
+    DESCRIPTIONS,
+    LEAVER_DEPS,
+    LEAVER_VERB_DEPS,
+    PLATFORM_CONTEXT_WORDS,
+    Cue,
+)
 from claimkit.stance.base import StanceBackend, StanceInput
 from claimkit.types import CauseMention, Span, StanceRecord, Statement
 
@@ -41,6 +49,8 @@ APP_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 POLITICS_WORDS_RE = re.compile(r"politic|viewpoint|bias|conservative|liberal|partisan|ideolog|left|right", re.IGNORECASE)
+PLATFORM_CONTEXT_RE = re.compile("|".join(PLATFORM_CONTEXT_WORDS), re.IGNORECASE)
+COUNT_CONTEXT_RE = re.compile("|".join(COUNT_CONTEXT_WORDS), re.IGNORECASE)
 ACCOUNT_WORDS_RE = re.compile(
     r"\b(?:accounts?|profiles?|users?|out|phone|password|followers?|handles?|owners?|people|members?|"
     r"you|they|i|we|him|her|them|me|us)\b",
@@ -112,12 +122,35 @@ def _lock_context(span) -> bool:
 def _group_context(span) -> bool:
     last = span[-1]
     head = last.head
-    if last.dep_ in {"amod", "compound", "nmod"} and head.lower_ in PERSON_TITLE_NOUNS:
+    if last.dep_ in {"amod", "compound", "nmod"} and (
+        head.lower_ in PERSON_TITLE_NOUNS or head.ent_type_ == "PERSON"
+    ):
+        return False  # "conservative commentators", "Republican Gov. Ron Hale": a label
+    if last.ent_iob_ in {"B", "I"} and last.ent_type_ == "PERSON":
         return False
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.lower_ in PERSON_TITLE_NOUNS:
         return False
     return bool(TARGETING_WORDS_RE.search(span.sent.text))
+
+
+def _leaver_subject(span) -> bool:
+    """In "fans ... leaving", the fans are the ones who leave: the verb's subject, or
+    the noun it modifies. Not "lost 2 million followers, leaving her with ..." or
+    "the star with 30 million followers doesn't quit"."""
+    people, verb = span[0], span[-1]
+    verbs = [verb]
+    while verbs[-1].dep_ == "xcomp" and verbs[-1].head.i != verbs[-1].i:
+        verbs.append(verbs[-1].head)  # "people choosing to unfollow"
+    for verb in verbs:
+        if people.head.i == verb.i and people.dep_ in LEAVER_DEPS:
+            return True
+        if verb.head.i == people.i and verb.dep_ in LEAVER_VERB_DEPS:
+            return True
+        # "fans and advertisers are leaving": a conjunct of the subject
+        if any(c.i == people.i for s in verb.children if s.dep_ in LEAVER_DEPS for c in s.conjuncts):
+            return True
+    return False
 
 
 CONTEXT_CHECKS: dict[str, Callable] = {
@@ -127,6 +160,12 @@ CONTEXT_CHECKS: dict[str, Callable] = {
     "politics_context": lambda span: bool(POLITICS_WORDS_RE.search(span.sent.text)),
     "group_context": _group_context,
     "app_context": lambda span: bool(APP_WORDS_RE.search(span.sent.text)),
+    "targeting_context": lambda span: bool(TARGETING_WORDS_RE.search(span.sent.text)),
+    "platform_context": lambda span: bool(PLATFORM_CONTEXT_RE.search(span.sent.text)),
+    "count_context": lambda span: bool(COUNT_CONTEXT_RE.search(span.sent.text)),
+    "leaver_subject": _leaver_subject,
+    # a clause, not a menu line ("film / tv / politics / social media")
+    "clause_context": lambda span: any(t.pos_ in {"VERB", "AUX"} for t in span.sent),
 }
 
 

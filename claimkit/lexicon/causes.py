@@ -71,7 +71,6 @@ CUES: dict[str, tuple[Cue, ...]] = {
         Cue("~impersonate|impersonation|impersonator|impersonators|impersonating"),
         Cue("sock|troll|click|follower|engagement farm|farms|puppet|puppets"),
         Cue("platform|coordinated manipulation|inauthentic"),
-        Cue("suspicious account|accounts|activity|behavior|behaviors|behaviour|behaviours|logins"),
         Cue("not|n't|never real|actual|genuine|human people|persons|humans|accounts|users|followers|fans", own_negation=True),
         Cue("not|n't real", own_negation=True, needs="followers_context"),
         Cue("no real|actual people|humans|person", own_negation=True),
@@ -118,18 +117,19 @@ CUES: dict[str, tuple[Cue, ...]] = {
         Cue("shadowban|shadowbans|shadowbanned|shadowbanning|shadow-banned|shadow-banning|shadow-ban"),
         Cue("shadow ban|banned|banning|bans"),
         Cue("political|politically bias|biased|motivated|targeting|targeted|purge|censorship|agenda|vendetta|persecution|discrimination|retaliation|reasons|leanings|views|opinions|beliefs|slanted|cull|affiliation|one|move|decision|pattern|crackdown|sweep|group|groups|side|sides"),
-        Cue("politics"),
+        Cue("politics", needs="clause_context"),
         Cue("every|all|any|each political|ideological stripe|stripes|persuasion|persuasions|affiliation|affiliations|leaning|leanings|camp|camps", deny=True),
         Cue("~single|singling *? out", needs="politics_context"),
         Cue("~punish|~target|~silence|~suppress|~censor *? artists|critics|users|accounts|people|creators|voices|opponents|those|dissenters|journalists"),
         Cue("bias|biased|partisan|partisanship"),
         Cue("apolitical|nonpartisan|non-partisan|unbiased|viewpoint-neutral", deny=True),
-        Cue("without|free of|from *? bias|favoritism|favouritism", deny=True),
+        Cue("without|free of|from *? bias|favoritism|favouritism", deny=True, needs="platform_context"),
         Cue("neutral", deny=True, needs="politics_context"),
         Cue("~silence|~suppress|~target|~punish|~persecute|~muzzle|~gag voices|conservatives|critics|dissent|opposition|speech|views|people|us|them|accounts"),
         Cue("viewpoint|viewpoints|ideology|ideological|ideologically"),
         Cue("war on|against conservatives|conservative|the right|republicans|maga|free speech"),
         Cue("~deplatform|deplatforming|deplatformed"),
+        Cue("conspiracy|conspiracies|~conspire", needs="targeting_context"),
         Cue("free speech|expression"),
         Cue("conservatives|conservative|liberals|liberal|republicans|republican|democrats|democratic|right-wing|left-wing|rightwing|leftwing|maga|patriots|bjp|congress|opposition|nationalist|nationalists|progressives|progressive|leftists|leftist|right-leaning|left-leaning|right-wingers|left-wingers|rightwingers|pro-government|anti-government|dissidents|activists", needs="group_context"),
         Cue("the right|left", needs="group_context"),
@@ -142,12 +142,12 @@ CUES: dict[str, tuple[Cue, ...]] = {
         Cue("the|this|your|their app|site|platform|counter|count is|was|'s *? broken|busted|down|acting|wrong"),
         Cue("something wrong|off with"),
         Cue("~fix the|this|that|an|a issue|problem|bug|glitch|error"),
-        Cue("~roll back|rollback|roll-back"),
+        Cue("~roll back|rollback|roll-back", needs="count_context"),
         Cue("wrongly|incorrectly|mistakenly included|counted|removed|displayed|shown"),
     ),
     "genuine_unfollows": (
         Cue("unfollow|unfollows|unfollowed|unfollowing|unfollowers|un-follow|un-followed|un-following|unsubscribe|unsubscribed|unsubscribing|unsubscribes|unliked|unlike|unliking"),
-        Cue(f"{PEOPLE} *? *? ~leave|~quit|~abandon|~desert|~ditch|~flee|~exit|~walk|~unfollow|~jump|~migrate|~tune|leaving|quitting|walking"),
+        Cue(f"{PEOPLE} *? *? ~leave|~quit|~abandon|~desert|~ditch|~flee|~exit|~walk|~unfollow|~jump|~migrate|~tune|leaving|quitting|walking", needs="leaver_subject"),
         Cue(f"real|genuine|actual|human|single {PEOPLE} ~leave|leaving|~quit|quitting|~choose|~decide|~unfollow|~walk|~go|going|walking"),
         Cue(f"~drive|~chase|~scare|~push|~turn {PEOPLE}|them away|off"),
         Cue("~get|~grow|~be sick|tired|bored of"),
@@ -162,6 +162,29 @@ CUES: dict[str, tuple[Cue, ...]] = {
         Cue("jumped|jumping|jump ship"),
         Cue("~migrate to bluesky|threads|mastodon|other platforms|rival platforms"),
         Cue("organic|natural churn|decline|attrition|drop|unfollows"),
+        Cue("organic|organically", needs="count_context"),
         Cue("churn|attrition"),
     ),
 }
+
+
+# ---------------------------------------------------------------------------
+# Context words for the cues that need them (see causes.CONTEXT_CHECKS).
+
+#: "platform_context": the sentence is about a platform, its accounts or its
+#: moderation ("reporting without bias" in a donation appeal is not).
+PLATFORM_CONTEXT_WORDS = (
+    "purg", "follower", "account", "platform", "twitter", "instagram", "youtube", "facebook",
+    "tiktok", "site", "app", "users", "moderat", "algorithm", "suspen", "remov", "delet",
+    "tools", "enforcement", "policy", "policies", "rules",
+)
+#: "count_context": the sentence is about a count and its changes ("the counts
+#: were rolled back", "the drop is organic"); a feature rolled back is not a glitch.
+COUNT_CONTEXT_WORDS = (
+    "follower", "count", "number", "tally", "subscriber", "fluctuat", "drop", "decline",
+    "loss", "losses", "lost", "growth", "glitch", "bug", "error", "fix", "likes", "fans",
+)
+#: Dependencies that make the people of a "people leaving" cue the ones who leave:
+#: subjects of the verb, or nouns the verb modifies ("fans leaving in droves").
+LEAVER_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+LEAVER_VERB_DEPS = frozenset({"acl", "relcl"})

@@ -63,3 +63,18 @@ GENERIC_SUPPORT = frozenset({
     "confirmed", "confirms", "confirm", "breaking", "true", "indeed", "official", "officially",
     "report", "reports", "reported", "according", "sources", "verified", "yes", "exactly",
 })
+
+#: "not only locked accounts", "not just bots": the cue is added to, not denied
+#: (except for political targeting, where "not just conservatives" rejects the
+#: claim that one group was singled out).
+ADDITIVE_NEGATIONS = ("not only", "not just", "not merely", "not simply", "n't only", "n't just")
+#: Question words of a wh-question: the question presupposes its content
+#: ("How does Twitter decide which accounts are locked?" takes the locking as given).
+WH_WORDS = frozenset({"what", "who", "whom", "whose", "which", "how", "why", "when", "where"})
+#: Verbs of silencing: "X will not be silenced" defies the silencing it names.
+DEFIANCE_VERBS = frozenset({
+    "silence", "censor", "suppress", "muzzle", "gag", "intimidate", "cancel", "stop", "bully",
+    "shut", "erase", "deplatform",
+})
+#: Modals of a defiant refusal ("will not", "won't", "shall not").
+DEFIANCE_MODALS = frozenset({"will", "wo", "shall", "wont"})

@@ -26,8 +26,11 @@ import re
 from collections.abc import Sequence
 
 from claimkit.lexicon.stance import (
+    ADDITIVE_NEGATIONS,
     CONDITIONALS,
     CONTRAST_BEFORE,
+    DEFIANCE_MODALS,
+    DEFIANCE_VERBS,
     DENY_WORDS,
     EXPLAIN_FRAMES,
     GENERIC_DENY,
@@ -37,6 +40,7 @@ from claimkit.lexicon.stance import (
     QUERY_VERBS,
     REPORTING_NOUNS,
     REPORTING_VERBS,
+    WH_WORDS,
 )
 from claimkit.stance.base import StanceInput, StancePrediction
 
@@ -106,6 +110,64 @@ def _question_clause(sent, cue_end_rel: int) -> bool:
         tail = END_NOISE_RE.sub("", text)
         if not tail.endswith("."):
             return True  # "Is there a glitch in your app or something else is happening!!"
+    return False
+
+
+def _question_start(sent, cue_end_rel: int) -> int:
+    """Where the question holding the cue starts inside the sentence: after the
+    last colon, semicolon or dash before its "?" (a headline "Topic: Who ...?")."""
+    text = sent.text
+    mark = text.find("?", cue_end_rel)
+    head = text[: mark if mark >= 0 else len(text)]
+    cuts = [m.end() for m in re.finditer(r"[:;]\s|\s[—–]\s", head)]
+    return cuts[-1] if cuts else 0
+
+
+def _outside_question(sent, cue_start_rel: int, cue_end_rel: int) -> bool:
+    """The cue stands in a title or lead-in before the question proper
+    ("Twitter's Fake-User Purge: Who Are The Biggest Losers?")."""
+    return cue_end_rel <= _question_start(sent, cue_end_rel)
+
+
+def _wh_question(sent, cue_end_rel: int) -> bool:
+    """The question is a wh-question ("How does Twitter decide ...?"): it presupposes
+    what it mentions instead of asking whether it holds."""
+    start = _question_start(sent, cue_end_rel)
+    words = re.findall(r"[A-Za-z']+", sent.text[start:])
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in {"so", "and", "but", "then", "well", "ok", "okay"} and len(words) > 1:
+        first = words[1].lower()
+    return first in WH_WORDS
+
+
+def _additive_negation(sent, cue_tokens) -> bool:
+    """"not only locked accounts", "isn't just bots": a negation that adds to the cue."""
+    doc = sent.doc
+    first = cue_tokens[0].i
+    words: list[str] = []
+    index = first - 1
+    while index >= sent.start and len(words) < 3:
+        token = doc[index]
+        if token.lower_ in {"the", "a", "an", "these", "those"} and not words:
+            index -= 1
+            continue
+        words.insert(0, token.lower_)
+        index -= 1
+    text = " ".join(words)
+    return any(text.endswith(marker) for marker in ADDITIVE_NEGATIONS)
+
+
+def _defiance(chain) -> bool:
+    """"Conservative voices will NOT be silenced": a refusal that presupposes the silencing."""
+    for token in chain:
+        if token.lemma_.lower() not in DEFIANCE_VERBS:
+            continue
+        deps = {c.dep_ for c in token.children}
+        modal = any(c.dep_ == "aux" and c.lower_ in DEFIANCE_MODALS for c in token.children)
+        if "auxpass" in deps and "neg" in deps and modal:
+            return True
     return False
 
 
@@ -180,6 +242,8 @@ def _negated(chain, cue_ids: set[int]) -> bool:
         if token.i not in cue_ids and token.lower_ in {"without", "no", "nothing", "never"}:
             return True
     clause = chain[-1]
+    if clause.dep_ in {"relcl", "acl"} and clause.head.lower_ in {"nothing", "none"}:
+        return True  # "it has nothing to do with politics"
     if clause.dep_ in {"ccomp", "xcomp"} and clause.head.lemma_.lower() in NEG_RAISING:
         return any(c.dep_ == "neg" for c in clause.head.children)
     return False
@@ -194,6 +258,8 @@ def _rejected(chain, cue_ids: set[int]) -> bool:
     for token in governors:
         if token.i in cue_ids:
             continue
+        if token.dep_ in {"amod", "compound"} and token.head.pos_ in {"NOUN", "PROPN"}:
+            continue  # "false or spam accounts": an adjective of the accounts, not a rejection
         if token.lower_ in DENY_WORDS or token.lemma_.lower() in {"deny", "dismiss", "reject", "refute", "debunk", "dispute"}:
             return True
         if token.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in token.children):
@@ -260,7 +326,9 @@ def _reported_by_other(chain, cue_ids: set[int]) -> bool:
     return False
 
 
-def decide(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None = None) -> tuple[str, float, str]:
+def decide(
+    sent, cue_start: int, cue_end: int, flags: str = "", role: str | None = None, cause: str | None = None
+) -> tuple[str, float, str]:
     """(stance, confidence, the rule that decided) for one cue in one sentence."""
     cue = _cue_tokens(sent, cue_start, cue_end)
     if not cue:
@@ -268,9 +336,11 @@ def decide(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None
     cue_ids = {t.i for t in cue}
     own = flags == "own_negation"
     chain = _ancestors_to_clause(_root_of(cue))
-    if _question_clause(sent, cue_end):
+    if _question_clause(sent, cue_end) and not _outside_question(sent, cue_start, cue_end):
         if _answered_no(sent):
             return "deny", 0.8, "question answered no"
+        if _wh_question(sent, cue_end):
+            return "support", 0.6, "wh-question presupposes it"
         return "query", 0.9, "direct question"
     if _embedded_query(chain) and role != "reporter":
         return "query", 0.8, "embedded question"
@@ -278,6 +348,11 @@ def decide(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None
         return "comment", 0.6, "reporter narrates a claim"
     if flags == "deny":
         return "deny", 0.9, "rejecting cue"
+    if _defiance(chain):
+        return "support", 0.75, "defiant refusal"
+    additive = _additive_negation(sent, cue) and cause != "political_bias"
+    if additive:
+        own = True  # "not only locked accounts": the negation adds, it does not deny
     if _contrast_before(sent, cue) and not own:
         return "deny", 0.85, "contrast before cue"
     reported = _reporting_noun_in(chain, cue_ids)
@@ -301,9 +376,11 @@ def decide(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None
     return "support", round(confidence, 2), "asserted"
 
 
-def cause_stance(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None = None) -> StancePrediction:
+def cause_stance(
+    sent, cue_start: int, cue_end: int, flags: str = "", role: str | None = None, cause: str | None = None
+) -> StancePrediction:
     """The stance a sentence takes toward the cause its cue [cue_start, cue_end) raises."""
-    stance, confidence, _ = decide(sent, cue_start, cue_end, flags, role)
+    stance, confidence, _ = decide(sent, cue_start, cue_end, flags, role, cause)
     return StancePrediction(stance, confidence)
 
 
@@ -352,7 +429,7 @@ class RulesStance:
                 out.append(generic_stance(item.text, item.target))
                 continue
             sent = item.span if item.span is not None else self._sentence(item)
-            out.append(cause_stance(sent, item.cue_start, item.cue_end, item.cue_flags, item.speaker_role))
+            out.append(cause_stance(sent, item.cue_start, item.cue_end, item.cue_flags, item.speaker_role, item.cause))
         return out
 
     def _sentence(self, item: StanceInput):
