@@ -6,7 +6,9 @@ listed in the forms that occur (singular and plural).
 
 from __future__ import annotations
 
-from claimkit.lexicon.speech import PERSON_TITLES
+import re
+
+from claimkit.lexicon.speech import PERSON_TITLES, THING_PRONOUNS
 
 #: Nouns for a follower count ("followers", "subscribers", a Page's "fans"/"likes").
 FOLLOWER_NOUNS = frozenset({
@@ -225,3 +227,89 @@ NAME_TITLES = PERSON_TITLES | frozenset({
     "campaigner", "animator", "comedian", "rapper", "singer", "actress", "pop", "star", "youtuber",
     "commentator", "activist", "chef", "veteran", "television", "tv", "radio", "former",
 })
+
+# --------------------------------------------------------------------------- words the rules test in place
+
+#: Entity labels that name an account holder.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
+#: Nouns a claim counts, whatever the tagger made of them ("spam accounts" tagged as a verb).
+COUNTED_NOUNS = FOLLOWER_NOUNS | ACCOUNT_NOUNS | PEOPLE_NOUNS
+#: Verbs that change a count (what a number's governing verb should be).
+CHANGE_VERBS = LOSS_VERBS | GAIN_VERBS | REMOVE_VERBS | BARE_LOSS_VERBS | BARE_GAIN_VERBS
+#: Nouns that stand for the document's platform as a claim's subject ("the company removed ...").
+PLATFORM_NOUNS = frozenset({"company", "platform", "site", "network", "service"})
+#: Pronouns for a person as a verb's subject ("he removed 5k followers from my account").
+PERSON_SUBJECTS = frozenset({"he", "she"})
+#: Pronouns a platform removes accounts as ("it removed more than 3 billion").
+REMOVER_PRONOUNS = frozenset({"it", "we", "they"})
+#: First-person contractions the tokenizer keeps whole ("I've lost 800").
+FIRST_PERSON_CONTRACTIONS = frozenset({"i've", "i’m", "i'm", "i’ve"})
+#: Compound nouns over an owner's possessive ("Kim's follower count").
+FOLLOWER_COMPOUNDS = frozenset({"follower", "subscriber", "fan"})
+#: Connectors after a name that the parser hangs on it ("Facebook for Every Phone").
+NAME_TAIL_CONNECTORS = frozenset({"for", "of"})
+#: Words before a name that start a coordinated clause ("..., and Katy Perry dropped by 3 million").
+CLAUSE_STARTERS = frozenset({"and", ",", "while", "but"})
+#: Particles that make a count change with a name before them ("put Justin Bieber down 20 million").
+CHANGE_PARTICLES = frozenset({"down", "up"})
+#: Prepositions whose object owns a noun's followers ("the followers of X", "from my account").
+OWNER_PREPOSITIONS = frozenset({"of", "from", "off"})
+#: Prepositions whose object followers were taken from ("wiped 5.8k followers off my account").
+SOURCE_PREPOSITIONS = frozenset({"from", "off"})
+#: Prepositions whose object owns the followers a verb changes ("cost ... for X", "from X").
+VERB_OWNER_PREPOSITIONS = frozenset({"from", "off", "for", "of"})
+#: Verbs that with "back" bring followers back ("300 are back", "bounced back").
+BACK_VERBS = frozenset({"be", "bounce", "flood", "trickle"})
+#: Verbs over "N more/new followers" that make a gain ("has 300 new followers").
+HAVING_VERBS = frozenset({"have", "get"})
+#: Words between a threshold word and the number ("dropped below just 100 million").
+THRESHOLD_FILLERS = frozenset({"just", "well", "back"})
+#: Words that join the bounds of a range ("8 to 10 million"; "and" after "between").
+RANGE_SEPARATORS = frozenset({"to", "-", "–", "or"})
+#: Words that end a gapped item's name and show it is no list item ("by 500", "lost 40").
+GAP_STOPS = frozenset({"by", "lost", "at"})
+#: Total verbs that also state a change over a follower noun ("the purge hit 3,000 followers").
+CHANGE_TOTAL_VERBS = frozenset({"hit"})
+#: Words that make "to" no total ("close to 80,000", "goodbye to 48 followers").
+NOT_TOTAL_BEFORE_TO = ("close", "up", "next", "goodbye", "farewell", "bye")
+#: Qualifier phrases left out of `QUALIFIER_PATTERN`, and words added to it.
+QUALIFIER_PATTERN_EXCLUDED = frozenset({"~", "reportedly"})
+QUALIFIER_PATTERN_EXTRA = frozenset({"just", "only"})
+#: Any qualifier phrase, as a regex (for "down by about 500", "from roughly 145m").
+QUALIFIER_PATTERN = "(?:" + "|".join(
+    re.escape(phrase).replace(r"\ ", r"\s+")
+    for phrase in sorted({*QUALIFIER_PHRASES, *QUALIFIER_PATTERN_EXTRA} - QUALIFIER_PATTERN_EXCLUDED, key=len, reverse=True)
+    if phrase[0].isalpha()
+) + ")"
+
+# Regex fragments (lower-case text, matched right before or after a number).
+
+#: After a number: a percentage, an ordinal or a fraction ("40%", "3rd", "1/2").
+PERCENT_AFTER_PATTERN = r"\s*(?:%|percent|per\s*cent|pc\b|st\b|nd\b|rd\b|th\b|/)"
+#: Before or after a number: money ("$3 million", "Rs 500", "3 million dollars").
+MONEY_BEFORE_PATTERN = r"[$£€¥₹]\s*$|\b(?:usd|dollars?|rs\.?|inr|eur|gbp)\s*$"
+MONEY_AFTER_PATTERN = r"\s*(?:dollars|usd|euros|pounds|rupees|bucks)"
+#: After a year-like number: the words that make it a count after all ("2018 new followers").
+YEAR_COUNT_AFTER_PATTERN = r"\s*(?:more|fewer|new|of|\w+\s+)?(?:followers|subscribers|fans|accounts|bots)"
+#: Scale words of a spelled "one" that is an amount ("one million").
+SPELLED_SCALE_PATTERN = r"\s*(?:million|thousand|billion)"
+#: Scale suffixes of a written amount ("145m", "1.2 bn").
+SCALE_PATTERN = r"(?:k|m|mn|million|thousand|bn|billion)"
+#: Possessives before a total ("of his 100M followers").
+POSSESSIVE_PATTERN = r"(?:his|her|its|their|my|our|your|the)"
+#: Follower words after a total ("N of his M followers").
+TOTAL_NOUN_PATTERN = r"(?:followers|subscribers|fans|likes)"
+#: Follower words between a number and a comparative ("640 followers lighter").
+COMPARATIVE_NOUN_PATTERN = r"(?:followers|subscribers|subs|fans|likes)"
+#: Follower words between a number and a change word ("300 followers fewer").
+CHANGE_NOUN_PATTERN = r"(?:followers|subscribers)"
+#: Change words after a number that make it no total ("80,000 fewer", "300 up").
+CHANGE_AFTER_PATTERN = r"(?:fewer|more|less|lighter|down|lower|short|up)"
+#: Words after a number that make its followers new ("300 more", "2,000 new").
+MORE_AFTER_PATTERN = r"(?:more|new|additional|extra)"
+#: Words that may follow a gapped list item ("Katy Perry 5,632,634 and ...", "... 5,632,634 followers").
+GAP_FOLLOWERS_PATTERN = r"(?:and|while|but|on|in|over|during|after|before|according|followers|subscribers|fans|likes)"
+#: In a parenthesis after a number, or in its sentence: a loss or a gain ("Justin Bieber (20M loss)").
+PAREN_LOSS_PATTERN = r"loss|lost|drop|down|fewer|-"
+PAREN_GAIN_PATTERN = r"gain|up|\+"
+SENTENCE_LOSS_PATTERN = r"\b(?:drops?|loss|lost|losses|declines?|losing|fell|falls?|down)\b"

@@ -73,3 +73,37 @@ PERSON_TITLES = frozenset({
     "veteran", "icon", "superstar", "megastar", "legend", "reporter", "anchor", "editor",
     "publisher", "marketer", "consultant",
 })
+
+# --------------------------------------------------------------------------- words the attribution rules test in place
+
+#: Month names and abbreviations in an embedded post's signature, as a regex alternation.
+MONTHS_PATTERN = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+#: First- and second-person words: a post speaks in them, narrative does not (a regex).
+FIRST_SECOND_PERSON_PATTERN = (
+    r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|we|we're|we've|our|us|you|you're|your)\b|\bI[’']"
+)
+#: Words by which narrative reports speech ("said", "according to"), as a regex.
+SPEECH_WORD_PATTERN = (
+    r"\b(?:said|says|wrote|writes|tweeted|told|according to|stated|reported|reportedly|"
+    r"claimed|added|explained|speculated|argued|posted|saying|weighed\s+in|responded|replied|stated|noted)\b"
+)
+#: Words before a display name that are no part of it ("Singer Ama Osei", "Veteran actor Rohan Vyas").
+NAME_PREFIXES = PERSON_TITLES | {
+    "veteran", "senior", "former", "popular", "famous", "prominent", "conservative", "liberal",
+    "activist", "comedian", "animator", "pro-trump", "bollywood", "hollywood", "rapper", "dr",
+    "mr", "mrs", "ms", "sir", "dame",
+}
+#: Pronouns resolved to the last person named, and to the last chatbot or platform named.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+THING_PRONOUNS = frozenset({"it", "its"})
+#: Relative pronouns a speech verb's subject stands for a noun by ("the report, which said").
+RELATIVE_SUBJECTS = frozenset({"which", "who", "that"})
+#: Verb lemmas that are speech even when the tagger takes them for nouns ("Kher tweet ...").
+POSTING_LEMMAS = frozenset({"write", "tweet", "post"})
+#: First- and second-person subjects: the reporter or the reader, never an attributed speaker.
+FIRST_SECOND_SUBJECTS = frozenset({"i", "we", "you", "me", "us"})
+#: Prepositions whose object speaks through a speaking noun ("a statement from Twitter").
+SPEAKER_PREPOSITIONS = frozenset({"from", "by", "of"})

@@ -1,0 +1,128 @@
+"""Speaker resolution: pronouns, role nouns and platform nominals to earlier speakers, roles,
+and the fullest form of each name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from claimkit.attribute.common import _Found, _trim, clean_name
+from claimkit.lexicon.platforms import (
+    EXECUTIVES,
+    is_chatbot,
+    is_platform_anaphor,
+    platform_of_name,
+    titled_platform,
+)
+from claimkit.lexicon.speech import PERSON_PRONOUNS, PERSON_TITLES, THING_PRONOUNS
+from claimkit.types import Statement
+
+
+class _Resolver:
+    """Resolves pronouns, role nouns and platform nominals to earlier speakers."""
+
+    def __init__(self, doc, platform: str | None) -> None:
+        self.doc = doc
+        self.platform = platform
+        self.people = [(e.start_char, clean_name(e.text)) for e in doc.ents if e.label_ == "PERSON"]
+        self.things = [
+            (e.start_char, clean_name(e.text))
+            for e in doc.ents
+            if e.label_ in {"ORG", "PRODUCT", "PERSON", "GPE", "NORP"} and (is_chatbot(e.text) or platform_of_name(e.text))
+        ]
+
+    def resolve(self, name: str, offset: int, known: Sequence[_Found]) -> tuple[str, str | None]:
+        """(resolved name, role hint) for a speaker phrase at `offset`."""
+        key = name.lower().strip()
+        if is_platform_anaphor(name):
+            # "the company said": the document's platform, or the nominal itself when none is known.
+            return (self.platform or clean_name(name) or name), "platform"
+        if key in THING_PRONOUNS:
+            # "It stated:": the last chatbot or platform named, in the text or as a speaker.
+            thing = self._last(self.things, offset)
+            if thing is not None:
+                return thing, None
+            named = [f.speaker for f in known if f.start < offset and not f.anonymous
+                     and (is_chatbot(f.speaker) or platform_of_name(f.speaker))]
+            return (named[-1] if named else self.platform or name), None
+        if key in PERSON_PRONOUNS or self._is_title(key):
+            return (self._last(self.people, offset) or name), None
+        return name, None
+
+    def _is_title(self, key: str) -> bool:
+        """"the (senior) actor": a definite description by a person noun."""
+        words = key.split()
+        return len(words) >= 2 and words[0] == "the" and words[-1] in PERSON_TITLES and len(words) <= 4
+
+    @staticmethod
+    def _last(entries: Sequence[tuple[int, str]], offset: int) -> str | None:
+        before = [name for start, name in entries if start < offset]
+        return before[-1] if before else None
+
+
+def _role_for(speaker: str, handle: str | None) -> str:
+    if is_chatbot(speaker):
+        return "third_party"
+    if platform_of_name(speaker) or (handle and platform_of_name(handle)) or is_platform_anaphor(speaker):
+        return "platform"
+    return "third_party"
+
+
+def canonical_names(found: Sequence[_Found]) -> dict[str, str]:
+    """Map each person speaker name to the fullest name in the document that contains it.
+
+    Platform names keep their own ("Twitter" and "Twitter Support" stay
+    apart); people merge by token subset ("Kher" → "Anupam Kher", "Musk" →
+    "Elon Musk").
+    """
+    names = {f.speaker for f in found if f.speaker and not f.anonymous}
+    tokens = {n: set(clean_name(n).lower().split()) for n in names}
+    mapping = {}
+    for name in names:
+        if platform_of_name(name) and name.lower() not in EXECUTIVES:
+            mapping[name] = name  # "Twitter" and "Twitter Support" stay apart
+            continue
+        supersets = [m for m in names if tokens[name] and tokens[name] <= tokens[m]]
+        mapping[name] = max(supersets, key=lambda m: (len(tokens[m]), len(m)))
+    handles = {f.handle.lower(): f.speaker for f in found if f.handle}
+    for name in names:
+        key = name.lower().lstrip("@")
+        if key in handles:
+            mapping[name] = mapping.get(handles[key], handles[key])
+    return mapping
+
+
+def _titled_as_platform(text: str, item: _Found, platform: str | None) -> bool:
+    """The speaker's title around their name says they speak for a platform."""
+    if item.speaker_start < 0 or item.cue == "embed":
+        return False
+    end = text.find(item.speaker, item.speaker_start)
+    end = end + len(item.speaker) if end >= 0 else item.speaker_start + len(item.speaker)
+    before = text[max(0, item.speaker_start - 100) : item.speaker_start]
+    return titled_platform(before, text[end : end + 160], platform) is not None
+
+
+def _consistent_roles(found: Sequence[_Found], mapping: dict[str, str]) -> list[_Found]:
+    """A speaker shown anywhere to speak for the platform speaks for it everywhere."""
+    platform_voices = {mapping.get(f.speaker, f.speaker) for f in found if f.role == "platform" and not f.anonymous}
+    return [
+        replace(f, role="platform") if mapping.get(f.speaker, f.speaker) in platform_voices and not f.anonymous else f
+        for f in found
+    ]
+
+
+def _statement(text: str, found: _Found, mapping: dict[str, str]) -> Statement:
+    speaker = mapping.get(found.speaker, found.speaker)
+    start, end = _trim(text, found.start, found.end)
+    return Statement(
+        speaker=speaker,
+        handle=found.handle,
+        role=found.role or "third_party",  # type: ignore[arg-type]
+        cue=found.cue,  # type: ignore[arg-type]
+        text=text[start:end],
+        start=start,
+        end=end,
+        date=found.date,
+        speaker_text=found.speaker if found.speaker != speaker else None,
+        anonymous=found.anonymous,
+    )

@@ -1,0 +1,54 @@
+"""`attribute`: split a parsed document into attributed statements."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from claimkit.attribute.common import _Found, _free_regions, _paragraph_regions, clean_name
+from claimkit.attribute.embeds import find_embeds
+from claimkit.attribute.narrative import _narrative_statements
+from claimkit.attribute.quotes import attribute_quotes, find_quotes
+from claimkit.attribute.reported import _sentences, nested_platform_statements
+from claimkit.attribute.resolve import (
+    _Resolver,
+    _consistent_roles,
+    _role_for,
+    _statement,
+    _titled_as_platform,
+    canonical_names,
+)
+from claimkit.lexicon.platforms import is_chatbot
+from claimkit.types import Document, Statement
+
+
+def attribute(doc, document: Document, platform: str | None) -> list[Statement]:
+    """Split a parsed document into attributed statements, in text order.
+
+    Args:
+        doc: The spaCy `Doc` of the document text (header masked).
+        document: The `Document` (for `body_start`, `author` and dates).
+        platform: The document's platform, to resolve "the company said".
+    """
+    text = doc.text
+    embeds = find_embeds(text, document.body_start)
+    taken = [(f.start, f.end) for f in embeds]
+    free = _free_regions(document.body_start, len(text), taken)
+    quotes = attribute_quotes(doc, find_quotes(text, _paragraph_regions(text, free)))
+    taken += [(q.start, q.end) for q in quotes]
+    reported, narrative = _sentences(doc, document.body_start, taken)
+    nested = nested_platform_statements(doc, embeds + quotes)
+    found = sorted(embeds + quotes + reported + nested, key=lambda f: (f.start, f.speaker_start))
+    resolver = _Resolver(doc, platform)
+    resolved: list[_Found] = []
+    for item in found:
+        name, role = resolver.resolve(item.speaker, item.speaker_start, resolved)
+        name = clean_name(name) or item.speaker
+        role = role or _role_for(name, item.handle) or None
+        if role != "platform" and not is_chatbot(name) and _titled_as_platform(text, item, platform):
+            role = "platform"
+        resolved.append(replace(item, speaker=name, role=role))
+    mapping = canonical_names(resolved)
+    resolved = _consistent_roles(resolved, mapping)
+    statements = [_statement(text, f, mapping) for f in resolved]
+    statements += _narrative_statements(text, narrative, document)
+    return sorted(statements, key=lambda s: (s.start, s.speaker))
