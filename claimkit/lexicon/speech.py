@@ -107,3 +107,22 @@ POSTING_LEMMAS = frozenset({"write", "tweet", "post"})
 FIRST_SECOND_SUBJECTS = frozenset({"i", "we", "you", "me", "us"})
 #: Prepositions whose object speaks through a speaking noun ("a statement from Twitter").
 SPEAKER_PREPOSITIONS = frozenset({"from", "by", "of"})
+
+# --------------------------------------------------------------------------- reported speech in news
+
+#: Objects of "according to" that name no speaker ("according to reports"): the
+#: figure stays the reporter's.
+NO_SOURCE_OBJECTS = frozenset({
+    "reports", "report", "sources", "source", "estimates", "media", "rumours", "rumors",
+    "accounts", "insiders", "observers", "some", "many", "others", "experts", "analysts",
+})
+#: Nouns of a published text that can carry speech through a participle ("a statement
+#: saying", "a blog post explaining"): the one who issued it speaks.
+ISSUED_NOUNS = frozenset({
+    "statement", "post", "blog", "letter", "message", "note", "notice", "email", "tweet",
+    "announcement", "update", "memo", "notification", "release", "thread", "video",
+})
+#: Verbs by which a speaker issues such a text ("released a statement saying").
+ISSUING_VERBS = frozenset({"release", "issue", "publish", "post", "put", "send", "share", "write", "tweet", "give", "make"})
+#: The participles of speech such a text carries.
+CARRYING_SPEECH = frozenset({"say", "explain", "state", "announce", "confirm", "warn", "tell", "note", "clarify", "claim", "deny", "add"})
