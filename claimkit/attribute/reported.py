@@ -126,8 +126,8 @@ def _speech_verb_speakers(sent, exclude: set[int] | frozenset[int] = frozenset()
                 continue  # "is estimated to have lost": no statement
             candidates.append((tok, speakers_of(agent), cue))  # "has been said by Twitter"
             continue
-        if named_only and not _named(_subject_of(tok) or tok):
-            continue
+        if (named_only or tok.tag_ == "VBG" and "aux" not in deps) and not _named(_subject_of(tok) or tok):
+            continue  # "..., saying ..." speaks only for a named subject ("Trump ..., alleging that")
         if _modifies_quality(tok) and "ccomp" not in deps:
             continue  # "fans always ready to like and retweet her pictures"
         subject = _subject_of(tok)

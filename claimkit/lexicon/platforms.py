@@ -254,3 +254,19 @@ def platform_voice(speaker: str, document_platform: str | None) -> str:
     if own in {"X", "Twitter"} and document_platform in {"X", "Twitter"}:
         return document_platform
     return own or document_platform or speaker
+
+#: Head nouns of a definite description that stands for the document's platform
+#: ("the Facebook-owned site", "the social media company", "this company", "the app").
+PLATFORM_NOMINAL_HEADS: frozenset[str] = frozenset({
+    "company", "site", "platform", "app", "service", "network", "firm", "giant", "website",
+    "powerhouse", "microblogging", "micro-blogging", "business",
+})
+#: Modifiers that make such a description someone else ("the analytics firm", "a PR company").
+THIRD_PARTY_NOMINAL_MODIFIERS: frozenset[str] = frozenset({
+    "analytics", "analysis", "research", "marketing", "consulting", "consultancy", "security",
+    "cybersecurity", "data", "tracking", "pr", "law", "advocacy", "news", "media-monitoring",
+    "monitoring", "fact-checking", "ad", "advertising", "agency", "rival", "parent", "other",
+    "another", "third-party", "polling", "software", "startup",
+})
+#: Determiners of a definite description.
+DEFINITE_DETERMINERS: frozenset[str] = frozenset({"the", "this", "that"})
