@@ -11,6 +11,7 @@ from claimkit.attribute.common import _Found, _trim, clean_name
 from claimkit.lexicon.platforms import (
     DEFINITE_DETERMINERS,
     EXECUTIVES,
+    PLATFORM_NAMES,
     PLATFORM_NOMINAL_HEADS,
     THIRD_PARTY_NOMINAL_MODIFIERS,
     is_chatbot,
@@ -128,10 +129,11 @@ class _Resolver:
     def _platform_of_last_word(name: str) -> str | None:
         """"Instagram parent Facebook", "Instagram-owner Meta": a description ending in a platform's name."""
         words = name.split()
-        if len(words) < 2:
-            return None
-        last = platform_of_name(words[-1])
-        return words[-1] if last is not None and words[-1][:1].isupper() else None
+        if len(words) < 2 or platform_of_name(name) is not None:
+            return None  # "Twitter Support" is a voice of its own
+        last = words[-1].lower()
+        named = any(last in aliases for aliases in PLATFORM_NAMES.values())
+        return words[-1] if named and words[-1][:1].isupper() else None
 
     def _is_title(self, key: str) -> bool:
         """"the (senior) actor": a definite description by a person noun."""
