@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.matcher import Matcher
 
 from claimkit.lexicon.causes import (
+    BOT_CONTEXT_WORDS,
     COUNT_CONTEXT_WORDS,
     CUES,
     DESCRIPTIONS,
@@ -50,6 +51,7 @@ APP_WORDS_RE = re.compile(
 )
 POLITICS_WORDS_RE = re.compile(r"politic|viewpoint|bias|conservative|liberal|partisan|ideolog|left|right", re.IGNORECASE)
 PLATFORM_CONTEXT_RE = re.compile("|".join(PLATFORM_CONTEXT_WORDS), re.IGNORECASE)
+BOT_CONTEXT_RE = re.compile("|".join(BOT_CONTEXT_WORDS), re.IGNORECASE)
 COUNT_CONTEXT_RE = re.compile("|".join(COUNT_CONTEXT_WORDS), re.IGNORECASE)
 ACCOUNT_WORDS_RE = re.compile(
     r"\b(?:accounts?|profiles?|users?|out|phone|password|followers?|handles?|owners?|people|members?|"
@@ -128,6 +130,11 @@ def _group_context(span) -> bool:
         return False  # "conservative commentators", "Republican Gov. Ron Hale": a label
     if last.ent_iob_ in {"B", "I"} and last.ent_type_ == "PERSON":
         return False
+    current = last
+    while current.dep_ in {"compound", "amod"} and current.head.pos_ == "PROPN" and current.head.i != current.i:
+        current = current.head  # "Republican Florida Gov. Ron DeSantis": a title before a name
+        if current.ent_type_ == "PERSON":
+            return False
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.lower_ in PERSON_TITLE_NOUNS:
         return False
@@ -164,6 +171,7 @@ CONTEXT_CHECKS: dict[str, Callable] = {
     "platform_context": lambda span: bool(PLATFORM_CONTEXT_RE.search(span.sent.text)),
     "count_context": lambda span: bool(COUNT_CONTEXT_RE.search(span.sent.text)),
     "leaver_subject": _leaver_subject,
+    "no_bot_context": lambda span: not BOT_CONTEXT_RE.search(span.sent.text),
     # a clause, not a menu line ("film / tv / politics / social media")
     "clause_context": lambda span: any(t.pos_ in {"VERB", "AUX"} for t in span.sent),
 }

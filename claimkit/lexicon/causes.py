@@ -131,6 +131,9 @@ CUES: dict[str, tuple[Cue, ...]] = {
         Cue("~deplatform|deplatforming|deplatformed"),
         Cue("conspiracy|conspiracies|~conspire", needs="targeting_context"),
         Cue("free speech|expression"),
+        Cue("free and|or fair speech|expression"),
+        Cue("voices|speech|views|conservatives|critics|dissent *? *? ~silence|~censor|~suppress|~muzzle|~gag"),
+        Cue("deliberately|intentionally|purposely|purposefully|secretly|systematically|selectively ~suppress|~reduce|~remove|~strip|~target|~throttle|~curb|~choke|~block|~delete|~shadowban", needs="no_bot_context"),
         Cue("conservatives|conservative|liberals|liberal|republicans|republican|democrats|democratic|right-wing|left-wing|rightwing|leftwing|maga|patriots|bjp|congress|opposition|nationalist|nationalists|progressives|progressive|leftists|leftist|right-leaning|left-leaning|right-wingers|left-wingers|rightwingers|pro-government|anti-government|dissidents|activists", needs="group_context"),
         Cue("the right|left", needs="group_context"),
     ),
@@ -186,5 +189,8 @@ COUNT_CONTEXT_WORDS = (
 )
 #: Dependencies that make the people of a "people leaving" cue the ones who leave:
 #: subjects of the verb, or nouns the verb modifies ("fans leaving in droves").
+#: "no_bot_context": a deliberate removal is political only where no bots, spam or
+#: fakes are named as what is removed ("deliberately removing bots" is a purge).
+BOT_CONTEXT_WORDS = ("bot", "spam", "fake", "automat", "inauthentic", "troll", "scam")
 LEAVER_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 LEAVER_VERB_DEPS = frozenset({"acl", "relcl"})

@@ -78,3 +78,9 @@ DEFIANCE_VERBS = frozenset({
 })
 #: Modals of a defiant refusal ("will not", "won't", "shall not").
 DEFIANCE_MODALS = frozenset({"will", "wo", "shall", "wont"})
+#: Modifiers by which a text keeps its distance from what it names ("in apparent bot
+#: purge", "the so-called bot accounts"): the cause is mentioned, not asserted.
+DISTANCING_MODIFIERS = frozenset({
+    "apparent", "alleged", "so-called", "supposed", "suspected", "purported", "rumoured",
+    "rumored", "possible", "presumed", "claimed", "reported",
+})

@@ -32,6 +32,7 @@ from claimkit.lexicon.stance import (
     DEFIANCE_MODALS,
     DEFIANCE_VERBS,
     DENY_WORDS,
+    DISTANCING_MODIFIERS,
     EXPLAIN_FRAMES,
     GENERIC_DENY,
     GENERIC_SUPPORT,
@@ -168,7 +169,29 @@ def _defiance(chain) -> bool:
         modal = any(c.dep_ == "aux" and c.lower_ in DEFIANCE_MODALS for c in token.children)
         if "auxpass" in deps and "neg" in deps and modal:
             return True
+        # "We must stand united & NEVER have our voices silenced": a causative refused
+        causative = token.head
+        if token.dep_ in {"ccomp", "xcomp", "conj"} and causative.lemma_.lower() in {"have", "let", "get"}:
+            negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in causative.children)
+            governors = [causative, causative.head] if causative.dep_ == "conj" else [causative]
+            modal = any(c.dep_ == "aux" and c.lower_ in DEFIANCE_MODALS | {"must"} for g in governors for c in g.children)
+            if negated and modal:
+                return True
     return False
+
+
+def _distanced(cue_tokens) -> bool:
+    """"in apparent bot purge", "the so-called bot accounts": the cue's phrase keeps its distance."""
+    heads = {t.i: t for t in cue_tokens}
+    for token in list(cue_tokens):
+        heads.setdefault(token.head.i, token.head)
+    for token in heads.values():
+        if any(c.dep_ in {"amod", "advmod"} and c.lower_ in DISTANCING_MODIFIERS for c in token.children):
+            return True
+    doc = cue_tokens[0].doc
+    first = cue_tokens[0].i
+    before = [t.lower_ for t in doc[max(cue_tokens[0].sent.start, first - 3) : first]]
+    return any(word in DISTANCING_MODIFIERS for word in before[-2:])
 
 
 def _answered_no(sent) -> bool:
@@ -244,6 +267,10 @@ def _negated(chain, cue_ids: set[int]) -> bool:
     clause = chain[-1]
     if clause.dep_ in {"relcl", "acl"} and clause.head.lower_ in {"nothing", "none"}:
         return True  # "it has nothing to do with politics"
+    if clause.dep_ == "pcomp" and clause.head.dep_ == "prep" and clause.head.lower_ in {"about", "over", "because"}:
+        governor = clause.head.head  # "it wasn't about getting rid of bots"
+        if governor.lemma_.lower() not in NOT_DENIAL_HEADS and any(c.dep_ == "neg" for c in governor.children):
+            return True
     if clause.dep_ in {"ccomp", "xcomp"} and clause.head.lemma_.lower() in NEG_RAISING:
         return any(c.dep_ == "neg" for c in clause.head.children)
     return False
@@ -311,7 +338,9 @@ def _reporting_noun_in(chain, cue_ids: set[int]):
 
 def _reported_by_other(chain, cue_ids: set[int]) -> bool:
     """The cue sits in the complement of someone's speech or belief verb ("users claimed that ...")."""
-    path = chain + [chain[-1].head]
+    path = list(chain)
+    while path[-1].head.i != path[-1].i and len(path) < 14 and path[-1].head.pos_ not in {"NOUN", "PROPN"}:
+        path.append(path[-1].head)  # up to the sentence root: "Users accused X of ... blocking free speech"
     for below, token in zip(path, path[1:], strict=False):
         believing = token.lower_ in BELIEF_WORDS
         if not believing and (token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS):
@@ -360,6 +389,8 @@ def decide(
         return "deny", 0.8, "rejecting word"
     if reported is not None:
         return "comment", 0.6, f"reported by noun {reported.text!r}"
+    if _distanced(cue):
+        return "comment", 0.6, "distancing modifier"
     confirming = _root_of(cue).lemma_.lower() in CONFIRM_VERBS
     if not own and not confirming and _negated(chain, cue_ids):
         return "deny", 0.85, "negated clause"
