@@ -9,7 +9,10 @@ from claimkit.attribute.common import _Found, _free_regions, _overlaps, clean_na
 from claimkit.attribute.speakers import _speaking_noun_owner, _speech_cue, _subject_of, speakers_of
 from claimkit.lexicon.platforms import is_platform_anaphor, platform_of_name
 from claimkit.lexicon.speech import (
+    ADDRESSEES,
     ANONYMOUS_HEADS,
+    FREE_RELATIVES,
+    SPEAKING_ADJECTIVES,
     CARRYING_SPEECH,
     FINDING_VERBS,
     FIRST_SECOND_SUBJECTS,
@@ -55,7 +58,7 @@ def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
     found = _speech_verb_speakers(sent)
     if found is not None:
         return found
-    return _issued_text_speakers(sent)
+    return _issued_text_speakers(sent) or _speaking_adjective_speakers(sent)
 
 
 def _according_to(sent):
@@ -130,7 +133,12 @@ def _speech_verb_speakers(sent, exclude: set[int] | frozenset[int] = frozenset()
             continue  # "..., saying ..." speaks only for a named subject ("Trump ..., alleging that")
         if _modifies_quality(tok) and "ccomp" not in deps:
             continue  # "fans always ready to like and retweet her pictures"
+        if _free_relative(tok):
+            continue
         subject = _subject_of(tok)
+        if subject is not None and _addressed_text(subject):
+            candidates.append((tok, [("the company", subject.idx, False)], cue))  # "a letter to users said"
+            continue
         if subject is None or subject.pos_ == "PRON" and subject.lower_ in FIRST_SECOND_SUBJECTS:
             continue
         if subject.i in exclude:
@@ -165,13 +173,54 @@ def _is_outlet_like(name: str) -> bool:
 
 
 def _passive_agent(verb):
-    """The agent of a passive speech verb ("has been said in reply by Twitter")."""
-    for child in verb.children:
+    """The agent of a passive speech verb ("was announced by Twitter", "has been
+    said in reply by Twitter")."""
+    preps = list(verb.children)
+    preps += [g for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj" for g in o.children]
+    for child in preps:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_ in {"ORG", "PERSON"}):
                 return objects[0]
     return None
+
+
+def _free_relative(verb) -> bool:
+    """"doing what they had promised to do": the verb's content is a free relative, not speech."""
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp"} and any(
+            g.dep_ in {"dobj", "nsubj"} and g.lower_ in FREE_RELATIVES and g.i < verb.i for g in child.children
+        ):
+            return True
+    return any(c.dep_ == "dobj" and c.lower_ in FREE_RELATIVES and c.i < verb.i for c in verb.children)
+
+
+def _speaking_adjective_speakers(sent):
+    """"The tech billionaire has been vocal about his commitment to removing bots"."""
+    for tok in sent:
+        if tok.lower_ not in SPEAKING_ADJECTIVES or tok.dep_ != "acomp":
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
+            continue
+        subject = _subject_of(tok.head)
+        if subject is None or subject.pos_ == "PRON" and subject.lower_ in FIRST_SECOND_SUBJECTS:
+            continue
+        if subject.lower_ in NOT_SPEAKERS:
+            continue
+        return speakers_of(subject), "said"
+    return None
+
+
+def _addressed_text(subject) -> bool:
+    """"a letter to users", "a notice to creators": a text the platform addresses to its users."""
+    if subject.lemma_.lower() not in ISSUED_NOUNS or _speaking_noun_owner(subject) is not None:
+        return False
+    for child in subject.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and " ".join(t.lower_ for t in objects[0].subtree) in ADDRESSEES | {o.lower_ for o in objects if o.lower_ in ADDRESSEES}:
+                return True
+    return False
 
 
 def _modifies_quality(verb) -> bool:

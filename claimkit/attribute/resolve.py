@@ -19,7 +19,7 @@ from claimkit.lexicon.platforms import (
     platform_of_name,
     titled_platform,
 )
-from claimkit.lexicon.speech import PERSON_PRONOUNS, PERSON_TITLES, THING_PRONOUNS
+from claimkit.lexicon.speech import DESCRIPTION_TITLES, PERSON_PRONOUNS, PERSON_TITLES, THING_PRONOUNS
 from claimkit.types import Statement
 
 #: "Elon Musk-run social media platform", "the Musk-owned site": the name heads a platform.
@@ -53,6 +53,13 @@ class _Resolver:
             named = [f.speaker for f in known if f.start < offset and not f.anonymous
                      and (is_chatbot(f.speaker) or platform_of_name(f.speaker))]
             return (named[-1] if named else self.platform or name), None
+        if key == "they":
+            # "They issued a statement saying ...": the platform just named, if one was.
+            thing = self._last(self.things, offset)
+            near = [start for start, _ in self.things if offset - 300 < start < offset]
+            if thing is not None and near and platform_of_name(thing):
+                return thing, None
+            return name, None
         if key in PERSON_PRONOUNS or self._is_title(key) or self._titled_description(name, offset):
             person = self._last(self.people, offset)
             if person is not None:
@@ -91,8 +98,10 @@ class _Resolver:
         """"the tech billionaire", "the Tesla and SpaceX CEO": a definite description by
         a person title, however modified."""
         words = name.lower().split()
-        if not words or words[-1] not in PERSON_TITLES | {"ceo", "boss", "chief", "owner"}:
+        if not words or words[-1] not in PERSON_TITLES | DESCRIPTION_TITLES:
             return False
+        if words[0] in DEFINITE_DETERMINERS and len(words) <= 6:
+            return True
         head = self._token_at(words[-1], offset)
         return head is not None and any(
             c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children

@@ -126,3 +126,26 @@ ISSUED_NOUNS = frozenset({
 ISSUING_VERBS = frozenset({"release", "issue", "publish", "post", "put", "send", "share", "write", "tweet", "give", "make"})
 #: The participles of speech such a text carries.
 CARRYING_SPEECH = frozenset({"say", "explain", "state", "announce", "confirm", "warn", "tell", "note", "clarify", "claim", "deny", "add"})
+#: Adjectives by which a subject speaks about something ("has been vocal about his commitment to ...").
+SPEAKING_ADJECTIVES = frozenset({"vocal", "outspoken", "open", "candid", "clear", "explicit", "emphatic"})
+#: Readers a published text is addressed to: "a letter to users said ..." is the platform's.
+ADDRESSEES = frozenset({
+    "users", "creators", "members", "advertisers", "customers", "subscribers", "partners",
+    "developers", "publishers", "account holders", "its users", "the community",
+})
+#: Free-relative words: "doing what they had promised to do" reports no speech.
+FREE_RELATIVES = frozenset({"what", "whatever"})
+#: Titles that end a description standing for a person ("the Tesla and SpaceX CEO").
+DESCRIPTION_TITLES = frozenset({"ceo", "boss", "chief", "owner", "founder", "co-founder", "chairman", "head"})
+#: First-person plural words: a platform's block-quoted text speaks in them.
+WE_PATTERN = r"\b(?:we|we've|we’ve|we're|we’re|we'll|we’ll|our|us)\b"
+#: What a platform's own voice talks about in the first person plural ("our systems",
+#: "we lock accounts"): a narrative paragraph that does is the platform's, not the reporter's.
+PLATFORM_WE_PATTERN = (
+    r"\bour\s+(?:platform|systems?|technology|tools|rules|policies|policy|service|community|"
+    r"terms|guidelines|work|teams?|users|site|app|enforcement)\b"
+    r"|\bwe(?:'ve|’ve|'ll|’ll|'re|’re)?\s+(?:have\s+|will\s+|may\s+|also\s+|now\s+|regularly\s+|then\s+)?"
+    r"(?:lock|locked|locking|remove|removed|removing|suspend|suspended|reach\s+out|detect|detected|"
+    r"ask|asked|keep|verify|challenge|challenged|delete|deleted|take\s+down|took\s+down|ban|banned|"
+    r"found|find|identify|identified|cannot\s+confirm|can't\s+confirm|can’t\s+confirm)\b"
+)
