@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from claimkit.lexicon.platforms import platform_voice
-from claimkit.types import CAUSES, CauseMention, Explanation, Span, StanceRecord, Statement
+from claimkit.platforms import Platforms, builtin_platforms
+from claimkit.types import CauseMention, Explanation, Span, StanceRecord, Statement
 
 OFFICIAL = {"support": "endorsed", "deny": "rejected"}
 
@@ -51,11 +51,20 @@ def align(
     stances: Mapping[str, Sequence[StanceRecord]],
     statements: Sequence[Statement],
     platform: str | None,
+    platforms: Platforms | None = None,
 ) -> list[Explanation]:
-    """One `Explanation` per cause the document raises, in the order first raised."""
+    """One `Explanation` per cause the document raises, in the order first raised.
+
+    Every cause of the taxonomy in use counts, a user's added ones too.
+
+    Args:
+        platforms: The `Analyzer`'s platform data, to name platform voices
+            (default: the shipped data).
+    """
+    platforms = platforms or builtin_platforms()
     order = []
     for mention in mentions:
-        if mention.cause in CAUSES and mention.cause not in order:
+        if mention.cause not in order:
             order.append(mention.cause)
     explanations = []
     for cause in order:
@@ -66,7 +75,7 @@ def align(
             if statement.anonymous:
                 anonymous.append(record)
             elif record.role == "platform":
-                records.append(replace(record, speaker=platform_voice(statement.speaker, platform)))
+                records.append(replace(record, speaker=platforms.voice(statement.speaker, platform)))
             else:
                 records.append(record)
         best = _strongest_per_speaker(records)

@@ -1,94 +1,116 @@
 """Cause detection and per-statement stance.
 
-`detect_causes` matches the cue phrases of `claimkit.lexicon.causes.CUES`
-(compiled once into a spaCy `Matcher` per vocabulary) inside each statement,
-checks the few cues that need context, and keeps the evidence span;
-`stance_inputs` turns each mention into a `StanceInput` (its sentence, the
-cue offsets inside it, the cause and its description); `classify` asks a
-stance backend and keeps, per statement and cause, the strongest prediction.
+`CueMatcher` compiles the cue patterns of a `Taxonomy` (claimkit/data/
+taxonomy.json, extended by the user's file) into one spaCy `Matcher`, once
+per `Analyzer`; `detect_causes` matches them inside each statement, checks
+the few cues that need context (`CONTEXT_CHECKS`, with the word lists of
+`claimkit.lexicon.causes`), and keeps the evidence span; `stance_inputs`
+turns each mention into a `StanceInput` (its sentence, the cue offsets
+inside it, the cause and its description); `classify` asks a stance backend
+and keeps, per statement and cause, the strongest prediction.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from spacy.matcher import Matcher
 
-from claimkit.lexicon.causes import (
-    BOT_CONTEXT_WORDS,
-    COUNT_CONTEXT_WORDS,
-    CUES,
-    DESCRIPTIONS,
-    LEAVER_DEPS,
-    LEAVER_VERB_DEPS,
-    PLATFORM_CONTEXT_WORDS,
-    Cue,
-)
+from claimkit.errors import TaxonomyError
+from claimkit.lexicon import causes as words
 from claimkit.stance.base import StanceBackend, StanceInput
+from claimkit.taxonomy import Cue, Taxonomy, builtin_taxonomy, phrase_patterns
 from claimkit.types import CauseMention, Span, StanceRecord, Statement
 
-PERSON_TITLE_NOUNS = frozenset({
-    "commentator", "commentators", "pundit", "pundits", "activist", "activists", "host",
-    "hosts", "strategist", "personality", "personalities", "figure", "figures", "writer",
-    "author", "influencer", "influencers", "politician", "politicians", "leader", "leaders",
-    "journalist", "journalists", "organizer", "organiser", "columnist", "group", "groups",
-    "outlet", "outlets", "site", "magazine", "lawmaker", "lawmakers", "senator", "party",
-    "candidate", "mp", "mps", "spokesperson", "voter", "voters", "podcaster", "youtuber",
-})
-TARGETING_WORDS_RE = re.compile(
-    r"purg|target|only|happening|affect|los[te]|losing|follower|delet|remov|lock|single[d]? out|"
-    r"attack|war\b|bias|unfair|\bhit\b|silenc|censor|suppress|shadow|ban|punish|hit hardest|hardest hit|"
-    r"disproportionat|singled|victim|persecut|discriminat|crackdown|disappear|vanish|drop",
-    re.IGNORECASE,
-)
-APP_WORDS_RE = re.compile(
-    r"\b(?:app|apps|site|platform|counter|count|counts|feature|twitter|instagram|youtube|facebook|tiktok|"
-    r"x|system|website|numbers?|tally)\b",
-    re.IGNORECASE,
-)
-POLITICS_WORDS_RE = re.compile(r"politic|viewpoint|bias|conservative|liberal|partisan|ideolog|left|right", re.IGNORECASE)
-PLATFORM_CONTEXT_RE = re.compile("|".join(PLATFORM_CONTEXT_WORDS), re.IGNORECASE)
-BOT_CONTEXT_RE = re.compile("|".join(BOT_CONTEXT_WORDS), re.IGNORECASE)
-COUNT_CONTEXT_RE = re.compile("|".join(COUNT_CONTEXT_WORDS), re.IGNORECASE)
-ACCOUNT_WORDS_RE = re.compile(
-    r"\b(?:accounts?|profiles?|users?|out|phone|password|followers?|handles?|owners?|people|members?|"
-    r"you|they|i|we|him|her|them|me|us)\b",
-    re.IGNORECASE,
-)
+# --------------------------------------------------------------------------- context checks
+
+
+class ContextChecks:
+    """The context checks a cue can need (`Cue.needs`), their word lists compiled once."""
+
+    def __init__(self) -> None:
+        def search(pattern: str) -> Callable[[object], bool]:
+            compiled = re.compile(pattern, re.IGNORECASE)
+            return lambda span: bool(compiled.search(span.sent.text))
+
+        self._targeting = re.compile(words.TARGETING_WORDS, re.IGNORECASE)
+        self._accounts = re.compile(words.ACCOUNT_WORDS, re.IGNORECASE)
+        self.checks: dict[str, Callable[[object], bool]] = {
+            "followers_context": search(words.FOLLOWERS_WORDS),
+            "boost_context": search(words.BOOST_WORDS),
+            "lock_context": self._lock_context,
+            "politics_context": search(words.POLITICS_WORDS),
+            "group_context": self._group_context,
+            "app_context": search(words.APP_WORDS),
+            "targeting_context": search(words.TARGETING_WORDS),
+            "platform_context": search(words.PLATFORM_CONTEXT_WORDS),
+            "count_context": search(words.COUNT_CONTEXT_WORDS),
+            "no_bot_context": lambda span, rx=re.compile(words.BOT_CONTEXT_WORDS, re.IGNORECASE): not rx.search(span.sent.text),
+            "leaver_subject": self._leaver_subject,
+            # a clause, not a menu line ("film / tv / politics / social media")
+            "clause_context": lambda span: any(t.pos_ in {"VERB", "AUX"} for t in span.sent),
+        }
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.checks
+
+    def __call__(self, name: str, span) -> bool:
+        """Whether the match `span` passes the check `name`."""
+        return self.checks[name](span)
+
+    def _lock_context(self, span) -> bool:
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and after.lower_ in words.NOT_ACCOUNT_LOCK_AFTER:
+            return False
+        return bool(self._accounts.search(span.sent.text))
+
+    def _group_context(self, span) -> bool:
+        last = span[-1]
+        head = last.head
+        if last.dep_ in {"amod", "compound", "nmod"} and (
+            head.lower_ in words.PERSON_TITLE_NOUNS or head.ent_type_ == "PERSON"
+        ):
+            return False  # "conservative commentators", "Republican Gov. Ron Hale": a label
+        if last.ent_iob_ in {"B", "I"} and last.ent_type_ == "PERSON":
+            return False
+        current = last
+        while current.dep_ in {"compound", "amod"} and current.head.pos_ == "PROPN" and current.head.i != current.i:
+            current = current.head  # "Republican Florida Gov. Ron DeSantis": a title before a name
+            if current.ent_type_ == "PERSON":
+                return False
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if nxt is not None and nxt.lower_ in words.PERSON_TITLE_NOUNS:
+            return False
+        return bool(self._targeting.search(span.sent.text))
+
+
+    @staticmethod
+    def _leaver_subject(span) -> bool:
+        """In "fans ... leaving", the fans are the ones who leave: the verb's subject, or
+        the noun it modifies. Not "lost 2 million followers, leaving her with ..." or
+        "the star with 30 million followers doesn't quit"."""
+        people, verb = span[0], span[-1]
+        verbs = [verb]
+        while verbs[-1].dep_ == "xcomp" and verbs[-1].head.i != verbs[-1].i:
+            verbs.append(verbs[-1].head)  # "people choosing to unfollow"
+        for verb in verbs:
+            if people.head.i == verb.i and people.dep_ in words.LEAVER_DEPS:
+                return True
+            if verb.head.i == people.i and verb.dep_ in words.LEAVER_VERB_DEPS:
+                return True
+            # "fans and advertisers are leaving": a conjunct of the subject
+            if any(c.i == people.i for s in verb.children if s.dep_ in words.LEAVER_DEPS for c in s.conjuncts):
+                return True
+        return False
+
+
+#: The names a cue's `needs` may use.
+CONTEXT_CHECKS: tuple[str, ...] = tuple(ContextChecks().checks)
 
 
 # --------------------------------------------------------------------------- compiling cues
-
-
-def _token_specs(element: str) -> list[dict]:
-    """Matcher token specs for one pattern element (several when it mixes lemmas and words)."""
-    optional = element.endswith("?") and element != "?"
-    if optional:
-        element = element[:-1]
-    if element == "*":
-        spec: list[dict] = [{}]
-    else:
-        alternatives = element.split("|")
-        lemmas = [a[1:] for a in alternatives if a.startswith("~")]
-        words = [a for a in alternatives if not a.startswith("~")]
-        spec = []
-        if words:
-            spec.append({"LOWER": {"IN": words}})
-        if lemmas:
-            spec.append({"LEMMA": {"IN": lemmas}})
-    if optional:
-        spec = [dict(s, OP="?") for s in spec]
-    return spec
-
-
-def compile_cue(pattern: str) -> list[list[dict]]:
-    """Matcher patterns for one cue phrase (see the pattern language in the lexicon)."""
-    elements = pattern.split()
-    choices = [_token_specs(e) for e in elements]
-    return [list(combo) for combo in itertools.product(*choices)]
 
 
 def cue_key(cause: str, index: int) -> str:
@@ -96,85 +118,50 @@ def cue_key(cause: str, index: int) -> str:
     return f"{cause}:{index}"
 
 
+class CueMatcher:
+    """A taxonomy's cue patterns compiled into one spaCy `Matcher` (built once per `Analyzer`).
+
+    Args:
+        taxonomy: The causes and their cues.
+        vocab: The spaCy vocabulary of the documents.
+        tokenize: Splits a phrase pattern into token texts (default: on
+            spaces; the `Analyzer` passes its spaCy tokenizer).
+
+    Raises:
+        TaxonomyError: a cue needs a context check that does not exist.
+    """
+
+    def __init__(self, taxonomy: Taxonomy, vocab, tokenize: Callable[[str], list[str]] | None = None) -> None:
+        tokenize = tokenize or str.split
+        self.taxonomy = taxonomy
+        self.checks = ContextChecks()
+        self.matcher = Matcher(vocab)
+        self.cues: dict[str, tuple[str, Cue]] = {}
+        for cause in taxonomy.causes:
+            for index, cue in enumerate(cause.cues):
+                if cue.needs is not None and cue.needs not in self.checks:
+                    raise TaxonomyError(
+                        f"cause {cause.label!r}: unknown context check {cue.needs!r} in \"needs\"; "
+                        f"expected one of: {', '.join(CONTEXT_CHECKS)}",
+                        taxonomy.source,
+                    )
+                key = cue_key(cause.label, index)
+                self.cues[key] = (cause.label, cue)
+                self.matcher.add(key, [phrase_patterns(p, tokenize) for p in cue.patterns])
+
+    def __call__(self, span) -> list[tuple[str, Cue, object]]:
+        """(cause, cue, match span) for every raw match inside `span`."""
+        doc = span.doc
+        return [
+            (*self.cues[doc.vocab.strings[key]], doc[span.start + s : span.start + e])
+            for key, s, e in self.matcher(span)
+        ]
+
+
 @lru_cache(maxsize=8)
-def _matcher_for(vocab) -> Matcher:
-    matcher = Matcher(vocab)
-    for cause, cues in CUES.items():
-        for index, cue in enumerate(cues):
-            matcher.add(cue_key(cause, index), compile_cue(cue.pattern))
-    return matcher
-
-
-def cue_of(key: str) -> tuple[str, Cue]:
-    """The (cause, Cue) a Matcher key names."""
-    cause, index = key.rsplit(":", 1)
-    return cause, CUES[cause][int(index)]
-
-
-# --------------------------------------------------------------------------- context checks
-
-
-def _lock_context(span) -> bool:
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is not None and after.lower_ in {"in", "horns", "down", "step"}:
-        return False
-    return bool(ACCOUNT_WORDS_RE.search(span.sent.text))
-
-
-def _group_context(span) -> bool:
-    last = span[-1]
-    head = last.head
-    if last.dep_ in {"amod", "compound", "nmod"} and (
-        head.lower_ in PERSON_TITLE_NOUNS or head.ent_type_ == "PERSON"
-    ):
-        return False  # "conservative commentators", "Republican Gov. Ron Hale": a label
-    if last.ent_iob_ in {"B", "I"} and last.ent_type_ == "PERSON":
-        return False
-    current = last
-    while current.dep_ in {"compound", "amod"} and current.head.pos_ == "PROPN" and current.head.i != current.i:
-        current = current.head  # "Republican Florida Gov. Ron DeSantis": a title before a name
-        if current.ent_type_ == "PERSON":
-            return False
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if nxt is not None and nxt.lower_ in PERSON_TITLE_NOUNS:
-        return False
-    return bool(TARGETING_WORDS_RE.search(span.sent.text))
-
-
-def _leaver_subject(span) -> bool:
-    """In "fans ... leaving", the fans are the ones who leave: the verb's subject, or
-    the noun it modifies. Not "lost 2 million followers, leaving her with ..." or
-    "the star with 30 million followers doesn't quit"."""
-    people, verb = span[0], span[-1]
-    verbs = [verb]
-    while verbs[-1].dep_ == "xcomp" and verbs[-1].head.i != verbs[-1].i:
-        verbs.append(verbs[-1].head)  # "people choosing to unfollow"
-    for verb in verbs:
-        if people.head.i == verb.i and people.dep_ in LEAVER_DEPS:
-            return True
-        if verb.head.i == people.i and verb.dep_ in LEAVER_VERB_DEPS:
-            return True
-        # "fans and advertisers are leaving": a conjunct of the subject
-        if any(c.i == people.i for s in verb.children if s.dep_ in LEAVER_DEPS for c in s.conjuncts):
-            return True
-    return False
-
-
-CONTEXT_CHECKS: dict[str, Callable] = {
-    "followers_context": lambda span: bool(re.search(r"follow|fans|accounts|people|users|subscribers", span.sent.text, re.I)),
-    "boost_context": lambda span: bool(re.search(r"boost|grow|inflat|fake|likes|follow", span.sent.text, re.I)),
-    "lock_context": _lock_context,
-    "politics_context": lambda span: bool(POLITICS_WORDS_RE.search(span.sent.text)),
-    "group_context": _group_context,
-    "app_context": lambda span: bool(APP_WORDS_RE.search(span.sent.text)),
-    "targeting_context": lambda span: bool(TARGETING_WORDS_RE.search(span.sent.text)),
-    "platform_context": lambda span: bool(PLATFORM_CONTEXT_RE.search(span.sent.text)),
-    "count_context": lambda span: bool(COUNT_CONTEXT_RE.search(span.sent.text)),
-    "leaver_subject": _leaver_subject,
-    "no_bot_context": lambda span: not BOT_CONTEXT_RE.search(span.sent.text),
-    # a clause, not a menu line ("film / tv / politics / social media")
-    "clause_context": lambda span: any(t.pos_ in {"VERB", "AUX"} for t in span.sent),
-}
+def default_matcher(vocab) -> CueMatcher:
+    """The shipped taxonomy's matcher for a vocabulary (when no `Analyzer` passes one)."""
+    return CueMatcher(builtin_taxonomy(), vocab)
 
 
 # --------------------------------------------------------------------------- detection
@@ -187,19 +174,17 @@ def _in_hashtag_or_handle(doc, span) -> bool:
     return first.i > 0 and doc[first.i - 1].text in {"#", "@"} and not doc[first.i - 1].whitespace_
 
 
-def find_cues(doc, start: int, end: int) -> list[tuple[str, Cue, object]]:
+def find_cues(doc, start: int, end: int, matcher: CueMatcher | None = None) -> list[tuple[str, Cue, object]]:
     """(cause, cue, span) for every cue match inside [start, end), longest per place."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return []
-    matcher = _matcher_for(doc.vocab)
+    matcher = matcher or default_matcher(doc.vocab)
     found = []
-    for key, s, e in matcher(doc[span.start : span.end]):
-        cause, cue = cue_of(doc.vocab.strings[key])
-        match = doc[span.start + s : span.start + e]
+    for cause, cue, match in matcher(doc[span.start : span.end]):
         if _in_hashtag_or_handle(doc, match):
             continue
-        if cue.needs and not CONTEXT_CHECKS[cue.needs](match):
+        if cue.needs and not matcher.checks(cue.needs, match):
             continue
         if cue.not_before and match.end < len(doc) and doc[match.end].lower_ in cue.not_before:
             continue
@@ -222,15 +207,18 @@ def _strong_causes_by_sentence(found) -> dict[int, set[str]]:
     return strong
 
 
-def detect_causes(doc, statements: Sequence[Statement]) -> list[CauseMention]:
+def detect_causes(doc, statements: Sequence[Statement], matcher: CueMatcher | None = None) -> list[CauseMention]:
     """Every place a statement raises a cause, with its evidence span.
 
     A weak cue ("clean-up") counts only where no other cause has a strong
     cue in the same sentence.
+
+    Args:
+        matcher: The `Analyzer`'s cue matcher (default: the shipped taxonomy's).
     """
     mentions: list[CauseMention] = []
     for index, statement in enumerate(statements):
-        found = find_cues(doc, statement.start, statement.end)
+        found = find_cues(doc, statement.start, statement.end, matcher)
         strong = _strong_causes_by_sentence(found)
         for cause, cue, match in found:
             others = strong.get(match.sent.start, set()) - {cause}
@@ -243,7 +231,7 @@ def detect_causes(doc, statements: Sequence[Statement]) -> list[CauseMention]:
                     start=match.start_char,
                     end=match.end_char,
                     text=match.text,
-                    cue=("own_negation" if cue.own_negation else "deny" if cue.deny else "weak" if cue.weak else ""),
+                    cue=cue.flag,
                 )
             )
     return mentions
@@ -258,9 +246,14 @@ def mention_sentence(doc, mention: CauseMention):
 
 
 def stance_inputs(
-    mentions: Sequence[CauseMention], doc, statements: Sequence[Statement] | None = None
+    mentions: Sequence[CauseMention], doc, statements: Sequence[Statement] | None = None,
+    taxonomy: Taxonomy | None = None,
 ) -> list[StanceInput]:
-    """One `StanceInput` per mention: its sentence, with cue offsets relative to it."""
+    """One `StanceInput` per mention: its sentence, with cue offsets relative to it.
+
+    The target is the cause's description in `taxonomy` (default: the shipped one).
+    """
+    taxonomy = taxonomy or builtin_taxonomy()
     inputs = []
     for mention in mentions:
         sent = mention_sentence(doc, mention)
@@ -269,7 +262,7 @@ def stance_inputs(
         inputs.append(
             StanceInput(
                 text=sent.text,
-                target=DESCRIPTIONS[mention.cause],
+                target=taxonomy.description(mention.cause),
                 cause=mention.cause,
                 cue_start=mention.start - base,
                 cue_end=mention.end - base,
@@ -286,11 +279,12 @@ def classify(
     statements: Sequence[Statement],
     doc,
     backend: StanceBackend,
+    taxonomy: Taxonomy | None = None,
 ) -> dict[str, list[StanceRecord]]:
     """Stance per (statement, cause): cause -> records, the strongest mention per statement."""
     if not mentions:
         return {}
-    predictions = backend.predict(stance_inputs(mentions, doc, statements))
+    predictions = backend.predict(stance_inputs(mentions, doc, statements, taxonomy))
     best: dict[tuple[str, int], StanceRecord] = {}
     for mention, prediction in zip(mentions, predictions, strict=True):
         statement = statements[mention.statement]

@@ -20,7 +20,6 @@ import os
 import sys
 from collections.abc import Iterator
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import IO, Annotated, Any, Optional
 
@@ -140,21 +139,6 @@ def root(
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
-class Format(str, Enum):
-    """Output formats of `claimkit extract`."""
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
-
-
-class Backend(str, Enum):
-    """Stance backends selectable on the command line."""
-    rules = "rules"
-    learned = "learned"
-    nli = "nli"
-
-
 InputsArg = Annotated[
     list[str],
     typer.Argument(
@@ -175,8 +159,39 @@ SpacyOpt = Annotated[
     typer.Option("--spacy-model", help="spaCy pipeline (env CLAIMKIT_SPACY_MODEL).", show_default=False),
 ]
 BackendOpt = Annotated[
-    Optional[Backend],
-    typer.Option("--stance-backend", "-b", help="Stance backend (env CLAIMKIT_STANCE_BACKEND).", show_default=False),
+    Optional[str],
+    typer.Option(
+        "--stance-backend", "-b", show_default=False, metavar="NAME",
+        help="Stance backend: rules, learned, nli, or one a plugin or --code registers (env CLAIMKIT_STANCE_BACKEND).",
+    ),
+]
+FormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format", "-f", metavar="NAME",
+        help="Output format: table, json, jsonl, markdown, or one a plugin or --code registers.",
+    ),
+]
+CodeOpt = Annotated[
+    Optional[list[Path]],
+    typer.Option(
+        "--code", metavar="FILE", show_default=False,
+        help="Python file to import first, e.g. one that registers a stance backend or output format (repeatable).",
+    ),
+]
+TaxonomyOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--taxonomy", metavar="FILE", show_default=False,
+        help="Cause taxonomy JSON that extends or replaces the shipped one (env CLAIMKIT_TAXONOMY).",
+    ),
+]
+PlatformsOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--platforms", metavar="FILE", show_default=False,
+        help="Platforms JSON that extends the shipped platform data (env CLAIMKIT_PLATFORMS).",
+    ),
 ]
 NliOpt = Annotated[
     Optional[str], typer.Option("--nli-model", help="NLI model id or path for the nli backend (env CLAIMKIT_NLI_MODEL).")
@@ -204,11 +219,32 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
+def import_code(paths: list[Path] | None) -> None:
+    """Import each `--code` file (its registrations take effect), or exit 2 with one line."""
+    from claimkit.registry import import_code as load
+
+    for path in paths or []:
+        try:
+            load(path)
+        except FileNotFoundError:
+            raise fail(ConfigError("no such file (--code)", str(path)).one_line()) from None
+        except Exception as err:  # noqa: BLE001 - the user's code; reported in one line
+            message = f"importing it failed ({type(err).__name__}: {' '.join(str(err).split())})"
+            raise fail(ConfigError(message, str(path)).one_line()) from None
+
+
+def check_format(fmt: str) -> None:
+    """Exit 2 with one line unless `fmt` names a registered output format."""
+    from claimkit.render import get_renderer
+
+    try:
+        get_renderer(fmt)
+    except ConfigError as err:
+        raise fail(err.one_line()) from None
+
+
 def build_config(**options) -> Config:
     """A `Config` from CLI options (None keeps the default or environment value)."""
-    backend = options.get("stance_backend")
-    if isinstance(backend, Enum):
-        options["stance_backend"] = backend.value
     try:
         return Config.from_options(**options)
     except ConfigError as err:
@@ -339,8 +375,14 @@ def make_console(out: IO[str]) -> Console:
     return _Console(file=out, width=None if _isatty(out) else FILE_WIDTH)
 
 
-def start_run(inputs: list[str], output: Path | None, published: str | None, **options):
-    """Shared start of `extract` and `explain`: config, inputs, models (before the output opens), output."""
+def start_run(
+    inputs: list[str], output: Path | None, published: str | None, code: list[Path] | None = None,
+    fmt: str | None = None, **options,
+):
+    """Shared start of `extract` and `explain`: `--code`, format, config, inputs, models (before the output opens), output."""
+    import_code(code)
+    if fmt is not None:
+        check_format(fmt)
     config = build_config(**options)
     run = Run(inputs, config, published_date(published))
     check_output(output, run.inputs)
@@ -357,7 +399,7 @@ def finish_output(out: IO[str]) -> None:
 @app.command("extract")
 def extract_command(
     inputs: InputsArg,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: FormatOpt = "table",
     published: PublishedOpt = None,
     platform: PlatformOpt = None,
     spacy_model: SpacyOpt = None,
@@ -366,6 +408,9 @@ def extract_command(
     encoder_model: EncoderOpt = None,
     stance_head: StanceHeadOpt = None,
     max_chars: MaxCharsOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    platforms: PlatformsOpt = None,
+    code: CodeOpt = None,
     statements: Annotated[bool, typer.Option("--statements", help="Table and Markdown: list the statements too.")] = False,
     output: OutputOpt = None,
 ) -> None:
@@ -374,9 +419,10 @@ def extract_command(
     Example: claimkit extract article.txt posts.jsonl --format jsonl
     """
     run, analyzer, out = start_run(
-        inputs, output, published, spacy_model=spacy_model, stance_backend=stance_backend,
-        nli_model=nli_model, encoder_model=encoder_model, stance_head=stance_head,
-        max_chars=max_chars, platform=platform,
+        inputs, output, published, code=code, fmt=fmt, spacy_model=spacy_model,
+        stance_backend=stance_backend, nli_model=nli_model, encoder_model=encoder_model,
+        stance_head=stance_head, max_chars=max_chars, platform=platform, taxonomy=taxonomy,
+        platforms=platforms,
     )
     try:
         render(run.analyses(analyzer), fmt, out, statements)
@@ -385,25 +431,27 @@ def extract_command(
     run.finish()
 
 
-def render(results: Iterator[Analysis], fmt: Format, out: IO[str], statements: bool = False) -> None:
-    """Write the analyses in `fmt` as they come (JSON waits for all: one object or an array)."""
-    from claimkit.render import markdown, render_json, render_jsonl_line, table
+def render(results: Iterator[Analysis], fmt: str, out: IO[str], statements: bool = False) -> None:
+    """Write the analyses in the output format `fmt`.
 
-    if fmt is Format.json:
-        collected = list(results)
-        if collected:
-            out.write(render_json(collected) + "\n")
+    A renderer marked `per_document` writes each document as it comes;
+    any other (JSON, most plugins) gets them all at once.
+    """
+    from claimkit.render import get_renderer
+
+    renderer = get_renderer(fmt)
+    tty = _isatty(out)
+    options: dict[str, Any] = {"statements": statements, "width": None if tty else FILE_WIDTH, "color": tty}
+    if tty:
+        options["width"] = make_console(out).width
+    if not getattr(renderer, "per_document", False):
+        text = renderer(list(results), **options)
+        if text:
+            out.write(text)
         return
-    console = make_console(out) if fmt is Format.table else None
+    separator = getattr(renderer, "separator", "")
     for number, analysis in enumerate(results):
-        if fmt is Format.jsonl:
-            out.write(render_jsonl_line(analysis) + "\n")
-        elif fmt is Format.markdown:
-            out.write(("\n" if number else "") + markdown.render([analysis], statements=statements))
-        else:
-            if number:
-                console.print()
-            table.print_analysis(console, analysis, statements=statements)
+        out.write((separator if number else "") + renderer([analysis], **options))
         out.flush()
 
 
@@ -419,6 +467,9 @@ def explain_command(
     encoder_model: EncoderOpt = None,
     stance_head: StanceHeadOpt = None,
     max_chars: MaxCharsOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    platforms: PlatformsOpt = None,
+    code: CodeOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Show only the explanation matrix, with the evidence quote behind each stance.
@@ -428,9 +479,10 @@ def explain_command(
     from claimkit.render import markdown, table
 
     run, analyzer, out = start_run(
-        inputs, output, published, spacy_model=spacy_model, stance_backend=stance_backend,
-        nli_model=nli_model, encoder_model=encoder_model, stance_head=stance_head,
-        max_chars=max_chars, platform=platform,
+        inputs, output, published, code=code, spacy_model=spacy_model,
+        stance_backend=stance_backend, nli_model=nli_model, encoder_model=encoder_model,
+        stance_head=stance_head, max_chars=max_chars, platform=platform, taxonomy=taxonomy,
+        platforms=platforms,
     )
     console = make_console(out)
     try:
@@ -462,6 +514,9 @@ def eval_command(
     stance_backend: BackendOpt = None,
     nli_model: NliOpt = None,
     encoder_model: EncoderOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    platforms: PlatformsOpt = None,
+    code: CodeOpt = None,
 ) -> None:
     """Score the pipeline (or saved predictions) against gold corpora (SPEC sections 5 and 6).
 
@@ -469,9 +524,10 @@ def eval_command(
     """
     from claimkit import evaluate
 
+    import_code(code)
     config = build_config(
         spacy_model=spacy_model, stance_backend=stance_backend, nli_model=nli_model,
-        encoder_model=encoder_model,
+        encoder_model=encoder_model, taxonomy=taxonomy, platforms=platforms,
     )
     try:
         code = evaluate.run_cli(

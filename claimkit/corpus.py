@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimkit.errors import GoldError
 from claimkit.ingest import expand_paths, make_document
+from claimkit.taxonomy import LABEL_RE
 from claimkit.types import (
     CAUSES,
     CLAIM_KINDS,
@@ -209,6 +210,16 @@ class _Checker:
             raise self.fail(path, f"{_describe(value)} is not one of {'/'.join(labels)}")
         return value
 
+    def cause(self, value: Any, path: str) -> str:
+        """A cause label: the SPEC's, "other", or a label a user's taxonomy adds (scored like any other)."""
+        if not isinstance(value, str) or not (value in GOLD_CAUSES or LABEL_RE.match(value)):
+            raise self.fail(
+                path,
+                f"{_describe(value)} is not a cause label; expected one of {'/'.join(GOLD_CAUSES)} "
+                "or a taxonomy's own label (lower-case letters, digits and _)",
+            )
+        return value
+
     def integer(self, value: Any, path: str, nullable: bool = False) -> int | None:
         if value is None and nullable:
             return None
@@ -252,7 +263,7 @@ class _Checker:
     def stance(self, item: dict[str, Any], path: str) -> None:
         self.text(self.require(item, "speaker", path, "the speaker's name"), path + "speaker")
         self.label(self.require(item, "role", path, "/".join(ROLES)), path + "role", ROLES)
-        self.label(self.require(item, "cause", path, "a cause label"), path + "cause", GOLD_CAUSES)
+        self.cause(self.require(item, "cause", path, "a cause label"), path + "cause")
         self.label(self.require(item, "stance", path, "/".join(STANCES)), path + "stance", STANCES)
 
     def record(self, record: Any) -> None:
@@ -280,8 +291,7 @@ class _Checker:
         if not isinstance(official, dict):
             raise self.fail("official", f"expected an object (cause -> position), found {_type_name(official)}")
         for cause, position in official.items():
-            if cause not in GOLD_CAUSES:
-                raise self.fail(f"official.{cause}", f"{_describe(cause)} is not one of {'/'.join(GOLD_CAUSES)}")
+            self.cause(cause, f"official.{cause}")
             self.label(position, f"official.{cause}", OFFICIAL_POSITIONS)
 
 

@@ -128,3 +128,15 @@ class BackendUnavailableError(ConfigError):
     """A stance backend needs optional packages that are not installed."""
 
     code = "E302"
+
+
+class TaxonomyError(ConfigError):
+    """A cause-taxonomy file (`--taxonomy`, `CLAIMKIT_TAXONOMY`) is missing or malformed."""
+
+    code = "E303"
+
+
+class PlatformsError(ConfigError):
+    """A platforms file (`--platforms`, `CLAIMKIT_PLATFORMS`) is missing or malformed."""
+
+    code = "E304"

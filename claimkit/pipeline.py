@@ -11,15 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from itertools import islice
+from os import PathLike
 from typing import Any
 
 from claimkit import align, attribute, causes, claims, roles
 from claimkit.config import Config
 from claimkit.errors import ConfigError
 from claimkit.ingest import make_document
-from claimkit.lexicon.platforms import detect_platform
 from claimkit.nlp import load_spacy
+from claimkit.platforms import Platforms, load_platforms
 from claimkit.stance import StanceBackend, load_backend
+from claimkit.taxonomy import Taxonomy, load_taxonomy
 from claimkit.types import Analysis, Document
 
 TextOrDocument = str | Document
@@ -31,6 +33,17 @@ class Analyzer:
     Args:
         config: A `Config`; keyword options override its fields
             (`spacy_model`, `stance_backend`, `nli_model`, ...).
+        taxonomy: The cause taxonomy: a JSON file path, a dict in the same
+            form, a `Taxonomy`, or a registered taxonomy name; it extends
+            or replaces the shipped one (default: `config.taxonomy`, env
+            `CLAIMKIT_TAXONOMY`).
+        platforms: Platform data that extends the shipped one: a JSON file
+            path, a dict or a `Platforms` (default: `config.platforms`, env
+            `CLAIMKIT_PLATFORMS`).
+
+    Attributes:
+        taxonomy: The `Taxonomy` in use, loaded once.
+        platforms: The `Platforms` in use, compiled once.
 
     Example:
         >>> from claimkit import Analyzer
@@ -40,17 +53,28 @@ class Analyzer:
         ['bot_spam_purge']
     """
 
-    def __init__(self, config: Config | None = None, **options: Any) -> None:
+    def __init__(
+        self, config: Config | None = None, *, taxonomy: Any = None, platforms: Any = None, **options: Any
+    ) -> None:
+        if isinstance(taxonomy, str | PathLike):
+            options["taxonomy"], taxonomy = str(taxonomy), None
+        if isinstance(platforms, str | PathLike):
+            options["platforms"], platforms = str(platforms), None
         base = config or Config.from_options(**options)
         self.config = base.with_options(**options) if config and options else base
+        self.taxonomy: Taxonomy = load_taxonomy(taxonomy if taxonomy is not None else self.config.taxonomy)
+        self.platforms: Platforms = load_platforms(platforms if platforms is not None else self.config.platforms)
         self.nlp = load_spacy(self.config.spacy_model)
+        self.cue_matcher = causes.CueMatcher(
+            self.taxonomy, self.nlp.vocab, lambda phrase: [t.text for t in self.nlp.make_doc(phrase)]
+        )
         self._stance: StanceBackend | None = None
 
     @property
     def stance(self) -> StanceBackend:
         """The stance backend, loaded on first use."""
         if self._stance is None:
-            self._stance = load_backend(self.config, self.nlp)
+            self._stance = load_backend(self.config, self.nlp, taxonomy=self.taxonomy)
         return self._stance
 
     def document(
@@ -133,16 +157,16 @@ class Analyzer:
                 yield result
 
     def _analyze(self, document: Document, doc) -> Analysis:
-        platform = document.platform or detect_platform(doc.text) or self.config.platform
-        statements = attribute.attribute(doc, document, platform)
-        claim_mentions = claims.find_mentions(doc, statements, document, platform)
+        platform = document.platform or self.platforms.detect(doc.text) or self.config.platform
+        statements = attribute.attribute(doc, document, platform, self.platforms)
+        claim_mentions = claims.find_mentions(doc, statements, document, platform, self.platforms)
         statements = roles.mark_affected(statements, claim_mentions)
         found = claims.with_mention_text(
             claims.merge_mentions(claim_mentions, statements, document.published), doc.text
         )
-        mentions = causes.detect_causes(doc, statements)
-        stances = causes.classify(mentions, statements, doc, self.stance)
-        explanations = align.align(mentions, stances, statements, platform)
+        mentions = causes.detect_causes(doc, statements, self.cue_matcher)
+        stances = causes.classify(mentions, statements, doc, self.stance, self.taxonomy)
+        explanations = align.align(mentions, stances, statements, platform, self.platforms)
         return Analysis(
             id=document.id,
             published=document.published.isoformat() if document.published else None,

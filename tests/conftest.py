@@ -10,6 +10,41 @@ os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 
 import pytest  # noqa: E402
 
+from claimkit import registry  # noqa: E402
+from claimkit.stance.base import StanceInput, StancePrediction  # noqa: E402
+
+FAKE_BACKEND = "fake"
+
+
+class FakeStance:
+    """A deterministic, offline stance backend for wiring tests.
+
+    Reads only the input, never a model: "?" in the sentence → query,
+    " not " → deny, otherwise support; the confidence encodes how long the
+    target is, so a test can tell that the cause's description arrived.
+    """
+
+    name = FAKE_BACKEND
+
+    def __init__(self, taxonomy=None) -> None:
+        self.taxonomy = taxonomy
+        self.seen: list[StanceInput] = []
+
+    def predict(self, items):
+        self.seen.extend(items)
+        out = []
+        for item in items:
+            text = f" {item.text.lower()} "
+            stance = "query" if "?" in text else "deny" if " not " in text else "support"
+            out.append(StancePrediction(stance, round(min(1.0, len(item.target) / 100), 2)))
+        return out
+
+
+@registry.stance_backends.register(FAKE_BACKEND)
+def build_fake_stance(config, nlp, taxonomy=None) -> FakeStance:
+    """The registry factory of the fake backend (registered for the whole session)."""
+    return FakeStance(taxonomy)
+
 
 def pytest_addoption(parser):
     parser.addoption(
@@ -50,3 +85,11 @@ def assert_valid_predictions(backend, inputs):
         assert prediction.stance in STANCES
         assert 0.0 <= prediction.confidence <= 1.0
     assert backend.predict([]) == []
+
+
+@pytest.fixture(scope="session")
+def fake_analyzer():
+    """An `Analyzer` with the fake stance backend (no model beyond spaCy)."""
+    from claimkit import Analyzer
+
+    return Analyzer(stance_backend=FAKE_BACKEND)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from claimkit.causes import compile_cue
-
 
 def causes_in(analyzer, text):
     result = analyzer.analyze(text, platform="Twitter")
@@ -85,16 +83,3 @@ def test_evidence_span_points_at_the_cue(analyzer):
 def test_weak_cue_gives_way_to_a_strong_one(analyzer):
     found, _ = causes_in(analyzer, "The clean-up hit conservatives only, it is censorship.")
     assert "political_bias" in found and "bot_spam_purge" not in found
-
-
-@pytest.mark.parametrize(
-    ("pattern", "count"),
-    [
-        ("bot|bots", 1),
-        ("fake *? accounts", 1),
-        ("~confirm their|your phone", 1),
-        ("~delete|deleted accounts", 2),
-    ],
-)
-def test_cue_language_compiles_to_matcher_patterns(pattern, count):
-    assert len(compile_cue(pattern)) == count

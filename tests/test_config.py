@@ -91,7 +91,7 @@ def test_with_options_replaces_only_given_fields():
 @pytest.mark.parametrize(
     ("options", "words"),
     [
-        ({"stance_backend": "oracle"}, "unknown stance backend 'oracle'; expected one of: learned, nli, rules"),
+        ({"stance_backend": "oracle"}, "unknown stance backend 'oracle'; expected one of: fake, learned, nli, rules"),
         ({"stance_backend": None}, "unknown stance backend None"),
         ({"max_chars": 0}, "max_chars must be a positive integer, got 0"),
         ({"max_chars": -5}, "got -5"),

@@ -149,15 +149,15 @@ def without(key) -> dict:
         (good_line(claims=[{"kind": "follower_loss", "subject": "Mira Holt", "qualifier": ["exact"],
                             "duration_seconds": None, "source_role": "affected"}]),
          "claims[0].amount: missing field"),
-        (good_line(stances=[{"speaker": "Mira Holt", "role": "affected", "cause": "politics", "stance": "support"}]),
-         'stances[0].cause: "politics" is not one of bot_spam_purge/'),
+        (good_line(stances=[{"speaker": "Mira Holt", "role": "affected", "cause": "Political Bias", "stance": "support"}]),
+         'stances[0].cause: "Political Bias" is not a cause label; expected one of bot_spam_purge/'),
         (good_line(stances=[{"speaker": "Mira Holt", "role": "affected", "cause": "political_bias", "stance": "agree"}]),
          'stances[0].stance: "agree" is not one of support/deny/query/comment'),
         (good_line(stances=[{"speaker": "Mira Holt", "cause": "political_bias", "stance": "support"}]),
          "stances[0].role: missing field"),
         (good_line(official=["political_bias"]), "official: expected an object"),
         (good_line(official={"political_bias": "denied"}), 'official.political_bias: "denied" is not one of endorsed/rejected/not_addressed'),
-        (good_line(official={"shadowban": "rejected"}), 'official.shadowban: "shadowban" is not one of'),
+        (good_line(official={"Shadow Ban": "rejected"}), 'official.Shadow Ban: "Shadow Ban" is not a cause label'),
     ],
 )
 def test_bad_line_names_file_line_and_field(tmp_path, bad, expected):

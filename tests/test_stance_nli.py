@@ -140,3 +140,36 @@ def test_selectable_through_the_analyzer(nli_path):
         for record in explanation.stances:
             assert record.backend == "nli"
             assert record.stance in STANCES
+
+
+@pytest.mark.parametrize(
+    ("cause", "expected"),
+    [
+        ("bot_spam_purge", "The follower drop happened because the platform removed bots, spam, fake or automated accounts."),
+        ("ai_moderation", "An automated model decided: an automated moderation model removed or hid accounts."),
+        (None, "The author agrees with this: the platform removed bots."),
+    ],
+)
+def test_hypotheses_come_from_the_taxonomy(cause, expected):
+    from claimkit.stance.nli import hypotheses
+    from claimkit.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy({"causes": [{
+        "label": "ai_moderation", "description": "an automated moderation model removed or hid accounts",
+        "patterns": ["ai moderation"], "nli_templates": {"support": "An automated model decided: {target}."},
+    }]})
+    target = taxonomy.description(cause) if cause else "the platform removed bots."
+    item = StanceInput("Our AI moderation model removed them.", target, cause=cause)
+    made = hypotheses(item, taxonomy)
+    assert made["support"] == expected
+    assert set(made) == {"support", "deny", "query"}
+
+
+def test_the_analyzer_hands_its_taxonomy_to_the_backend(nli_path):
+    from claimkit import Analyzer
+
+    analyzer = Analyzer(stance_backend="nli", nli_model=nli_path, taxonomy={"causes": [
+        {"label": "ai_moderation", "description": "an automated model hid accounts", "patterns": ["ai moderation"]}]})
+    assert analyzer.stance.taxonomy is analyzer.taxonomy
+    result = analyzer.analyze("Twitter said our AI moderation hid the accounts.", published="2024-02-21")
+    assert "ai_moderation" in {e.cause for e in result.explanations}

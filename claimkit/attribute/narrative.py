@@ -6,13 +6,16 @@ from collections.abc import Sequence
 
 from claimkit.attribute.common import PARAGRAPH_BREAK_RE, _trim
 from claimkit.attribute.resolve import _role_for
+from claimkit.platforms import Platforms, builtin_platforms
 from claimkit.types import Document, REPORTER, Statement
 
 
-def _narrative_statements(text: str, spans: Sequence[tuple[int, int]], document: Document) -> list[Statement]:
+def _narrative_statements(
+    text: str, spans: Sequence[tuple[int, int]], document: Document, platforms: Platforms | None = None
+) -> list[Statement]:
     """The reporter's (or author's) statements: runs of narrative within one paragraph."""
     speaker = document.author or REPORTER
-    role = "reporter" if speaker == REPORTER else _role_for(speaker, None)
+    role = "reporter" if speaker == REPORTER else _role_for(speaker, None, platforms or builtin_platforms())
     cue = "none" if speaker == REPORTER else "wrote"
     merged: list[list[int]] = []
     for start, end in sorted(spans):

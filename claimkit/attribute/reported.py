@@ -11,17 +11,18 @@ from claimkit.lexicon.platforms import is_platform_anaphor, platform_of_name
 from claimkit.lexicon.speech import (
     ADDRESSEES,
     ANONYMOUS_HEADS,
-    FREE_RELATIVES,
-    SPEAKING_ADJECTIVES,
     CARRYING_SPEECH,
     FINDING_VERBS,
     FIRST_SECOND_SUBJECTS,
+    FREE_RELATIVES,
     ISSUED_NOUNS,
     ISSUING_VERBS,
     NO_SOURCE_OBJECTS,
     NOT_SPEAKERS,
+    SPEAKING_ADJECTIVES,
     SPEECH_VERBS,
 )
+from claimkit.platforms import Platforms, builtin_platforms
 
 
 def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
@@ -276,12 +277,13 @@ def _sentences(doc, body_start: int, taken: Sequence[tuple[int, int]]):
     return reported, narrative
 
 
-def nested_platform_statements(doc, containers: Sequence[_Found]) -> list[_Found]:
+def nested_platform_statements(doc, containers: Sequence[_Found], platforms: Platforms | None = None) -> list[_Found]:
     """Platform voices reported inside a post or a quote ("Twitter Support says accounts ...").
 
     The sentence stays the post's; it is also the platform's statement, so
     the official position hears it.
     """
+    platforms = platforms or builtin_platforms()
     nested = []
     for container in containers:
         span = doc.char_span(container.start, container.end, alignment_mode="contract")
@@ -295,7 +297,7 @@ def nested_platform_statements(doc, containers: Sequence[_Found]) -> list[_Found
             for name, offset, anonymous in speakers:
                 if anonymous or name == container.speaker:
                     continue
-                if platform_of_name(clean_name(name) or name):
+                if platforms.of_name(clean_name(name) or name):
                     start = max(sent.start_char, container.start)
                     end = min(sent.end_char, container.end)
                     nested.append(_Found(start, end, name, cue, speaker_start=offset, role="platform"))

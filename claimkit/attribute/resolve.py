@@ -8,18 +8,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from claimkit.attribute.common import _Found, _trim, clean_name
-from claimkit.lexicon.platforms import (
+from claimkit.lexicon.speech import (
     DEFINITE_DETERMINERS,
-    EXECUTIVES,
-    PLATFORM_NAMES,
+    DESCRIPTION_TITLES,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
     PLATFORM_NOMINAL_HEADS,
+    THING_PRONOUNS,
     THIRD_PARTY_NOMINAL_MODIFIERS,
-    is_chatbot,
-    is_platform_anaphor,
-    platform_of_name,
-    titled_platform,
 )
-from claimkit.lexicon.speech import DESCRIPTION_TITLES, PERSON_PRONOUNS, PERSON_TITLES, THING_PRONOUNS
+from claimkit.platforms import Platforms, builtin_platforms
 from claimkit.types import Statement
 
 #: "Elon Musk-run social media platform", "the Musk-owned site": the name heads a platform.
@@ -29,20 +27,21 @@ RUN_BY_RE = re.compile(r"^[-‑–]\s?(?:run|owned|led|controlled)\b", re.IGNORE
 class _Resolver:
     """Resolves pronouns, role nouns and platform nominals to earlier speakers."""
 
-    def __init__(self, doc, platform: str | None) -> None:
+    def __init__(self, doc, platform: str | None, platforms: Platforms) -> None:
         self.doc = doc
         self.platform = platform
+        self.platforms = platforms
         self.people = [(e.start_char, clean_name(e.text)) for e in doc.ents if e.label_ == "PERSON"]
         self.things = [
             (e.start_char, clean_name(e.text))
             for e in doc.ents
-            if e.label_ in {"ORG", "PRODUCT", "PERSON", "GPE", "NORP"} and (is_chatbot(e.text) or platform_of_name(e.text))
+            if e.label_ in {"ORG", "PRODUCT", "PERSON", "GPE", "NORP"} and (platforms.is_chatbot(e.text) or platforms.of_name(e.text))
         ]
 
     def resolve(self, name: str, offset: int, known: Sequence[_Found]) -> tuple[str, str | None]:
         """(resolved name, role hint) for a speaker phrase at `offset`."""
         key = name.lower().strip()
-        if is_platform_anaphor(name) or self._platform_description(name, offset):
+        if self.platforms.is_anaphor(name) or self._platform_description(name, offset):
             # "the company said": the document's platform, or the nominal itself when none is known.
             return (self.platform or clean_name(name) or name), "platform"
         if key in THING_PRONOUNS:
@@ -51,13 +50,13 @@ class _Resolver:
             if thing is not None:
                 return thing, None
             named = [f.speaker for f in known if f.start < offset and not f.anonymous
-                     and (is_chatbot(f.speaker) or platform_of_name(f.speaker))]
+                     and (self.platforms.is_chatbot(f.speaker) or self.platforms.of_name(f.speaker))]
             return (named[-1] if named else self.platform or name), None
         if key == "they":
             # "They issued a statement saying ...": the platform just named, if one was.
             thing = self._last(self.things, offset)
             near = [start for start, _ in self.things if offset - 300 < start < offset]
-            if thing is not None and near and platform_of_name(thing):
+            if thing is not None and near and self.platforms.of_name(thing):
                 return thing, None
             return name, None
         if key in PERSON_PRONOUNS or self._is_title(key) or self._titled_description(name, offset):
@@ -90,7 +89,7 @@ class _Resolver:
         modifiers = [c for c in head.children if c.i < head.i]
         if any(c.lower_ in THIRD_PARTY_NOMINAL_MODIFIERS for c in head.subtree if c.i < head.i):
             return False
-        if any(c.pos_ == "PROPN" and not platform_of_name(c.text) for c in modifiers if c.dep_ in {"compound", "poss"}):
+        if any(c.pos_ == "PROPN" and not self.platforms.of_name(c.text) for c in modifiers if c.dep_ in {"compound", "poss"}):
             return False  # "Variety's site", "the CrowdTangle platform"
         return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in modifiers)
 
@@ -117,32 +116,33 @@ class _Resolver:
         return next((t for t in span if t.lower_ == word), None)
 
     def _executive(self, name: str) -> str | None:
-        """A platform executive named by surname ("Musk", "Bier") where the document
-        gives the full name ("Elon Musk-run", "Nikita Bier, X's Head of Product")."""
+        """A platform executive, also named by surname ("Musk", "Bier") where the text ties
+        the full name to the platform ("Elon Musk-run", "Nikita Bier, X's Head of Product")."""
         key = " ".join(name.lower().split())
-        if key in EXECUTIVES:
+        if self.platforms.is_executive(key):
             return name
         if len(key.split()) != 1:
             return None
         text = self.doc.text.lower()
-        for full in EXECUTIVES:
+        for full in self.platforms.executives:
             if full.split()[-1] != key:
                 continue
             for match in re.finditer(re.escape(full), text):
-                before, after = self.doc.text[max(0, match.start() - 100) : match.start()], self.doc.text[match.end() : match.end() + 160]
-                if RUN_BY_RE.match(after) or titled_platform(before, after, self.platform):
+                before = self.doc.text[max(0, match.start() - 100) : match.start()]
+                after = self.doc.text[match.end() : match.end() + 160]
+                if RUN_BY_RE.match(after) or self.platforms.titled(before, after, self.platform):
                     return self.doc.text[match.start() : match.end()]
         return None
 
-    @staticmethod
-    def _platform_of_last_word(name: str) -> str | None:
-        """"Instagram parent Facebook", "Instagram-owner Meta": a description ending in a platform's name."""
+    def _platform_of_last_word(self, name: str) -> str | None:
+        """"Instagram parent Facebook", "Instagram-owner Meta": a description ending in a platform's
+        name (and no voice of its own, like "Twitter Support")."""
         words = name.split()
-        if len(words) < 2 or platform_of_name(name) is not None:
-            return None  # "Twitter Support" is a voice of its own
-        last = words[-1].lower()
-        named = any(last in aliases for aliases in PLATFORM_NAMES.values())
-        return words[-1] if named and words[-1][:1].isupper() else None
+        if len(words) < 2 or self.platforms.of_name(name) is not None:
+            return None
+        last = words[-1]
+        named = any(start == 0 and end == len(last) for _, start, end in self.platforms.mentions(last))
+        return last if named and last[:1].isupper() else None
 
     def _is_title(self, key: str) -> bool:
         """"the (senior) actor": a definite description by a person noun."""
@@ -155,26 +155,27 @@ class _Resolver:
         return before[-1] if before else None
 
 
-def _role_for(speaker: str, handle: str | None) -> str:
-    if is_chatbot(speaker):
+def _role_for(speaker: str, handle: str | None, platforms: Platforms) -> str:
+    if platforms.is_chatbot(speaker):
         return "third_party"
-    if platform_of_name(speaker) or (handle and platform_of_name(handle)) or is_platform_anaphor(speaker):
+    if platforms.of_name(speaker) or (handle and platforms.of_name(handle)) or platforms.is_anaphor(speaker):
         return "platform"
     return "third_party"
 
 
-def canonical_names(found: Sequence[_Found]) -> dict[str, str]:
+def canonical_names(found: Sequence[_Found], platforms: Platforms | None = None) -> dict[str, str]:
     """Map each person speaker name to the fullest name in the document that contains it.
 
     Platform names keep their own ("Twitter" and "Twitter Support" stay
     apart); people merge by token subset ("Kher" → "Anupam Kher", "Musk" →
     "Elon Musk").
     """
+    platforms = platforms or builtin_platforms()
     names = {f.speaker for f in found if f.speaker and not f.anonymous}
     tokens = {n: set(clean_name(n).lower().split()) for n in names}
     mapping = {}
     for name in names:
-        if platform_of_name(name) and name.lower() not in EXECUTIVES:
+        if platforms.of_name(name) and not platforms.is_executive(name):
             mapping[name] = name  # "Twitter" and "Twitter Support" stay apart
             continue
         supersets = [m for m in names if tokens[name] and tokens[name] <= tokens[m]]
@@ -187,14 +188,14 @@ def canonical_names(found: Sequence[_Found]) -> dict[str, str]:
     return mapping
 
 
-def _titled_as_platform(text: str, item: _Found, platform: str | None) -> bool:
+def _titled_as_platform(text: str, item: _Found, platform: str | None, platforms: Platforms) -> bool:
     """The speaker's title around their name says they speak for a platform."""
     if item.speaker_start < 0 or item.cue == "embed":
         return False
     end = text.find(item.speaker, item.speaker_start)
     end = end + len(item.speaker) if end >= 0 else item.speaker_start + len(item.speaker)
     before = text[max(0, item.speaker_start - 100) : item.speaker_start]
-    return titled_platform(before, text[end : end + 160], platform) is not None
+    return platforms.titled(before, text[end : end + 160], platform) is not None
 
 
 def _consistent_roles(found: Sequence[_Found], mapping: dict[str, str]) -> list[_Found]:

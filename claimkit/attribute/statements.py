@@ -17,18 +17,20 @@ from claimkit.attribute.resolve import (
     _titled_as_platform,
     canonical_names,
 )
-from claimkit.lexicon.platforms import is_chatbot
+from claimkit.platforms import Platforms, builtin_platforms
 from claimkit.types import Document, Statement
 
 
-def attribute(doc, document: Document, platform: str | None) -> list[Statement]:
+def attribute(doc, document: Document, platform: str | None, platforms: Platforms | None = None) -> list[Statement]:
     """Split a parsed document into attributed statements, in text order.
 
     Args:
         doc: The spaCy `Doc` of the document text (header masked).
         document: The `Document` (for `body_start`, `author` and dates).
         platform: The document's platform, to resolve "the company said".
+        platforms: The `Analyzer`'s platform data (default: the shipped data).
     """
+    platforms = platforms or builtin_platforms()
     text = doc.text
     embeds = find_embeds(text, document.body_start)
     taken = [(f.start, f.end) for f in embeds]
@@ -36,19 +38,19 @@ def attribute(doc, document: Document, platform: str | None) -> list[Statement]:
     quotes = attribute_quotes(doc, find_quotes(text, _paragraph_regions(text, free)))
     taken += [(q.start, q.end) for q in quotes]
     reported, narrative = _sentences(doc, document.body_start, taken)
-    nested = nested_platform_statements(doc, embeds + quotes)
+    nested = nested_platform_statements(doc, embeds + quotes, platforms)
     found = sorted(embeds + quotes + reported + nested, key=lambda f: (f.start, f.speaker_start))
-    resolver = _Resolver(doc, platform)
+    resolver = _Resolver(doc, platform, platforms)
     resolved: list[_Found] = []
     for item in found:
         name, role = resolver.resolve(item.speaker, item.speaker_start, resolved)
         name = clean_name(name) or item.speaker
-        role = role or _role_for(name, item.handle) or None
-        if role != "platform" and not is_chatbot(name) and _titled_as_platform(text, item, platform):
+        role = role or _role_for(name, item.handle, platforms) or None
+        if role != "platform" and not platforms.is_chatbot(name) and _titled_as_platform(text, item, platform, platforms):
             role = "platform"
         resolved.append(replace(item, speaker=name, role=role))
-    mapping = canonical_names(resolved)
+    mapping = canonical_names(resolved, platforms)
     resolved = _consistent_roles(resolved, mapping)
     statements = [_statement(text, f, mapping) for f in resolved]
-    statements += _narrative_statements(text, narrative, document)
+    statements += _narrative_statements(text, narrative, document, platforms)
     return sorted(statements, key=lambda s: (s.start, s.speaker))

@@ -54,10 +54,10 @@ from claimkit.lexicon.claims import (
     SENTENCE_LOSS_PATTERN,
     VERB_OWNER_PREPOSITIONS,
 )
-from claimkit.lexicon.platforms import is_platform_anaphor, platform_in, platform_of_name
 from claimkit.lexicon.speech import SPEECH_VERBS
 from claimkit.names import names_match
 from claimkit.numbers import AmountMatch
+from claimkit.platforms import Platforms
 from claimkit.types import Document, Statement
 
 
@@ -127,7 +127,7 @@ def _mention(
             start=start,
             end=end,
             statement=statement_index,
-            platform=platform_in(span.sent.text) or reader.platform,
+            platform=reader.platforms.first_in(span.sent.text) or reader.platform,
             duration_seconds=duration,
             period_text=period,
             period_relative=relative,
@@ -148,12 +148,13 @@ def _open_paren(doc, span) -> int:
 def _platform_subject(reader: _Reader, verb, statement: Statement) -> str | None:
     """Who removed the accounts: the platform the verb's subject names, the platform speaking,
     the document's platform, or "platform" for "the company"/"we" when none is named."""
+    platforms = reader.platforms
     subject = _subject_tokens(verb) if verb is not None else None
-    own = platform_of_name(subject.text) if subject is not None else None
+    own = platforms.of_name(subject.text) if subject is not None else None
     if own is None and statement.role == "platform":
-        own = platform_of_name(statement.speaker)
+        own = platforms.of_name(statement.speaker)
     own = own or reader.platform
-    if own is None and (statement.role == "platform" or subject is not None and is_platform_anaphor(f"the {subject.lower_}")):
+    if own is None and (statement.role == "platform" or subject is not None and platforms.is_anaphor(f"the {subject.lower_}")):
         own = "platform"
     return own
 
@@ -185,7 +186,7 @@ def _owner_subject(reader: _Reader, tokens, statement: Statement) -> list[tuple[
         if token is None:
             continue
         possessor = next((c for c in token.children if c.dep_ == "poss"), None)
-        owner = possessor if possessor is not None else (_owner(token) if token.lower_ in OWNED_NOUNS else None)
+        owner = possessor if possessor is not None else (_owner(token, reader.platforms) if token.lower_ in OWNED_NOUNS else None)
         if owner is not None:
             name, first = reader.subjects.of_token(owner, statement)
             if name:
@@ -217,7 +218,7 @@ def _verb_subjects(reader: _Reader, anchor, trigger, statement: Statement) -> li
             return [(name, first)]
     subject = _subject_tokens(verb)
     if subject is not None and _counted(subject, anchor):
-        owner = _owner(subject)
+        owner = _owner(subject, reader.platforms)
         if owner is not None:
             subject = owner  # "Tom Lee's fans dwindled by 2,000"
         elif verb.dep_ in {"ccomp", "xcomp"} and _lemma(verb.head) not in SPEECH_VERBS:
@@ -270,7 +271,7 @@ def _speaker_subject(reader: _Reader, anchor, trigger, statement: Statement) -> 
         return [(subjects.canonical(statement.speaker), True)]
     verb = trigger if _is_verb(trigger) else _governing_verb(anchor)
     subject = _subject_tokens(verb) if verb is not None else None
-    ownerless = subject is None or _counted(subject, anchor) or (subject.lower_ in COUNT_NOUNS and _owner(subject) is None)
+    ownerless = subject is None or _counted(subject, anchor) or (subject.lower_ in COUNT_NOUNS and _owner(subject, reader.platforms) is None)
     if ownerless and statement.role != "platform":
         return [(subjects.canonical(statement.speaker), True)]
     return []
@@ -305,9 +306,16 @@ def _mention_bounds(span, trigger, noun) -> tuple[int, int]:
     return start, end
 
 
-def find_mentions(doc, statements: Sequence[Statement], document: Document, platform: str | None) -> list[ClaimMention]:
-    """Every claim mention in a parsed document, in text order."""
-    reader = _Reader(doc, statements, document, platform)
+def find_mentions(
+    doc, statements: Sequence[Statement], document: Document, platform: str | None,
+    platforms: Platforms | None = None,
+) -> list[ClaimMention]:
+    """Every claim mention in a parsed document, in text order.
+
+    Args:
+        platforms: The `Analyzer`'s platform data (default: the shipped data).
+    """
+    reader = _Reader(doc, statements, document, platform, platforms)
     text = doc.text
     amounts = reader.amounts
     mentions: list[ClaimMention] = []

@@ -71,8 +71,8 @@ from claimkit.lexicon.claims import (
     TIME_NOUNS,
     TOTAL_VERBS,
 )
-from claimkit.lexicon.platforms import is_platform_anaphor, platform_of_name
 from claimkit.numbers import AmountMatch, find_amounts, find_spans
+from claimkit.platforms import Platforms, builtin_platforms
 from claimkit.types import Document, Statement
 
 FOLLOWER_CONTEXT_RE = re.compile(FOLLOWER_CONTEXT_PATTERN, re.IGNORECASE)
@@ -115,13 +115,17 @@ def _quantified_noun(doc, span, anchor):
 class _Reader:
     """Everything a number's reading needs about its document."""
 
-    def __init__(self, doc, statements: Sequence[Statement], document: Document, platform: str | None) -> None:
+    def __init__(
+        self, doc, statements: Sequence[Statement], document: Document, platform: str | None,
+        platforms: Platforms | None = None,
+    ) -> None:
         self.doc = doc
         self.text = doc.text
         self.statements = statements
         self.document = document
         self.platform = platform
-        self.subjects = _Subjects(doc, statements, platform)
+        self.platforms = platforms or builtin_platforms()
+        self.subjects = _Subjects(doc, statements, platform, self.platforms)
         self.spans = find_spans(doc.text)
         self.amounts = [a for a in find_amounts(doc.text) if a.start >= document.body_start]
         self.blockers = [(a.start, a.end) for a in self.amounts if not _is_excluded(doc.text, a)]
@@ -285,7 +289,7 @@ def _read_accounts(site: _Site) -> _Reading | None:
         return _Reading("follower_loss", verb)  # "900000 people have vanished from my follower list"
     if not site.account_noun:
         return None
-    if lemma in REMOVE_VERBS or lemma in TAKING_VERBS and _subject_is_platform(verb):
+    if lemma in REMOVE_VERBS or lemma in TAKING_VERBS and _subject_is_platform(verb, site.reader.platforms):
         return _Reading("accounts_removed", verb)
     head = noun.head if noun is not None else None
     if head is not None and head.lower_ == "of" and _lemma(head.head) in REMOVAL_NOUNS:
@@ -308,7 +312,7 @@ def _read_bare(site: _Site) -> _Reading | None:
         return _Reading("follower_gain", verb)
     if lemma in REMOVE_VERBS and not site.number_is_subject and site.reader.account_context(site.anchor.sent):
         subject = _subject_tokens(verb)
-        if subject is None or _subject_is_platform(verb) or subject.lower_ in REMOVER_PRONOUNS:
+        if subject is None or _subject_is_platform(verb, site.reader.platforms) or subject.lower_ in REMOVER_PRONOUNS:
             return _Reading("accounts_removed", verb)
     return None
 
@@ -402,9 +406,9 @@ def _passive_owner(verb) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in SOURCE_PREPOSITIONS for c in verb.children)
 
 
-def _subject_is_platform(verb) -> bool:
+def _subject_is_platform(verb, platforms: Platforms) -> bool:
     subject = _subject_tokens(verb) if verb is not None else None
-    return subject is not None and bool(platform_of_name(subject.text) or is_platform_anaphor(f"the {subject.lower_}"))
+    return subject is not None and bool(platforms.of_name(subject.text) or platforms.is_anaphor(f"the {subject.lower_}"))
 
 
 def _subject_is_person(verb, statement: Statement) -> bool:

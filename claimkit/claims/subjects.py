@@ -29,18 +29,19 @@ from claimkit.lexicon.claims import (
     THING_PRONOUNS,
     THIRD_PERSON,
 )
-from claimkit.lexicon.platforms import is_platform_anaphor, platform_of_name
 from claimkit.names import fullest_name
+from claimkit.platforms import Platforms
 from claimkit.types import Statement
 
 
 class _Subjects:
     """Resolves the subject of a claim to a name in the document."""
 
-    def __init__(self, doc, statements: Sequence[Statement], platform: str | None) -> None:
+    def __init__(self, doc, statements: Sequence[Statement], platform: str | None, platforms: Platforms) -> None:
         self.doc = doc
         self.statements = statements
         self.platform = platform
+        self.platforms = platforms
         self.speakers = [s.speaker for s in statements if not s.anonymous and s.role != "reporter" and _name_like(s.speaker)]
         self.entities = [_clean_entity(e) for e in doc.ents if e.label_ in {"PERSON", "ORG"}]
         self.people = [(e.start_char, _clean_entity(e)) for e in doc.ents if e.label_ == "PERSON" and _clean_entity(e)]
@@ -73,7 +74,7 @@ class _Subjects:
             return None, False
         if token.pos_ == "NOUN" and self.platform and lower in PLATFORM_NOUNS:
             return self.platform, False
-        owner = _owner(token)
+        owner = _owner(token, self.platforms)
         if owner is not None:
             return self.of_token(owner, statement)
         if token.pos_ not in {"PROPN", "NOUN"} and token.ent_type_ not in {"PERSON", "ORG"}:
@@ -111,7 +112,7 @@ class _Subjects:
             name, _ = self.of_token(subject, statement)
         else:
             name, _ = self.of_token(subject, statement)
-        if not name or platform_of_name(name) or is_platform_anaphor(f"the {subject.lower_}"):
+        if not name or self.platforms.of_name(name) or self.platforms.is_anaphor(f"the {subject.lower_}"):
             return None
         return name, True
 
@@ -154,9 +155,9 @@ def _looks_like_name(token) -> bool:
     return not any(t.text == token.lower_ for t in token.doc)
 
 
-def _owner(token):
+def _owner(token, platforms: Platforms):
     """"Obama's account" → Obama; "the account of X" → X; "Ronaldo's Instagram" → Ronaldo."""
-    if platform_of_name(token.text) and token.pos_ == "PROPN":
+    if token.pos_ == "PROPN" and platforms.of_name(token.text):
         return next((c for c in token.children if c.dep_ == "poss"), None)
     if token.lower_ not in OWNED_NOUNS:
         return None

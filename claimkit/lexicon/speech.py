@@ -149,3 +149,18 @@ PLATFORM_WE_PATTERN = (
     r"ask|asked|keep|verify|challenge|challenged|delete|deleted|take\s+down|took\s+down|ban|banned|"
     r"found|find|identify|identified|cannot\s+confirm|can't\s+confirm|can’t\s+confirm)\b"
 )
+#: Head nouns of a definite description that stands for the document's platform
+#: ("the Facebook-owned site", "the social media company", "this company", "the app").
+PLATFORM_NOMINAL_HEADS = frozenset({
+    "company", "site", "platform", "app", "service", "network", "firm", "giant", "website",
+    "powerhouse", "microblogging", "micro-blogging", "business",
+})
+#: Modifiers that make such a description someone else ("the analytics firm", "a PR company").
+THIRD_PARTY_NOMINAL_MODIFIERS = frozenset({
+    "analytics", "analysis", "research", "marketing", "consulting", "consultancy", "security",
+    "cybersecurity", "data", "tracking", "pr", "law", "advocacy", "news", "media-monitoring",
+    "monitoring", "fact-checking", "ad", "advertising", "agency", "rival", "parent", "other",
+    "another", "third-party", "polling", "software", "startup",
+})
+#: Determiners of a definite description.
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})

@@ -53,6 +53,60 @@ EXPLAIN_FRAMES = (
 #: Conditional openers: a cue in their clause is mentioned, not asserted.
 CONDITIONALS = frozenset({"if", "unless", "whether", "suppose", "supposing", "assuming"})
 
+# --------------------------------------------------------------------------- rules backend: cause mode
+
+#: "users were convinced they had been singled out": their belief, narrated.
+BELIEF_WORDS = frozenset({"convinced", "sure", "certain", "adamant", "persuaded", "insistent"})
+#: "not caused by bots" denies; "not undermined by bots" does not.
+CAUSAL_VERBS = frozenset({"cause", "drive", "trigger", "explain", "create", "produce", "prompt", "fuel", "lead", "result", "make", "bring", "spark"})
+#: Nouns that ask: "the thought of whether it is a glitch".
+QUERY_NOUNS = frozenset({"thought", "question", "wonder", "doubt", "query", "inquiry", "curiosity"})
+#: Negated, these verbs describe the count, not a denial ("aren't included in follower counts").
+NOT_DENIAL_HEADS = frozenset({
+    "include", "count", "show", "display", "appear", "reflect", "factor",
+    # "did not mention politics", "has not said how many were locked": silence, not denial
+    "mention", "say", "comment", "address", "respond", "discuss", "specify", "disclose",
+    "reveal", "publish", "give", "release", "confirm", "detail", "explain", "issue",
+})
+#: Locking means asking to confirm: "haven't confirmed their phone number" is the lock itself.
+CONFIRM_VERBS = frozenset({"confirm", "verify", "validate", "reset", "prove", "authenticate", "reverify", "re-verify"})
+#: "I don't think it's bots": a negation on these verbs denies their complement.
+NEG_RAISING = frozenset({"think", "believe", "say", "seem", "appear", "expect", "suppose", "mean", "feel", "reckon"})
+#: Words skipped when reading the words right before a cue (for `CONTRAST_BEFORE`).
+SKIP_BEFORE = frozenset({"its", "their", "his", "her", "our", "my", "your", "a", "an", "the", "just", "simply", "only", "even", "really", "some", "any", "actually", "all", "about", "because", "of", "due", "to", "by", "caused", "that", "it", "'s", "’s", "is", "was", "this"})
+#: What may trail a question before its end: hashtags, handles, links, emoji, closing marks.
+END_NOISE = r"(?:\s|#\w+|@\w+|https?://\S+|pic\.twitter\.com/\S+|[\U0001F000-\U0001FAFF\u2600-\u27BF]|[…:;)\"”’'])+$"
+#: First words of a question without "?" ("Is there a glitch in your app!!").
+AUX_QUESTION_STARTERS = frozenset({
+    "is", "are", "was", "were", "did", "do", "does", "has", "have", "had", "could", "can",
+    "will", "would", "should", "isn't", "aren't", "wasn't", "didn't", "doesn't", "don't",
+    "anyone", "anybody",
+})
+#: A question answered at once in the negative: "A glitch? Unlikely."
+ANSWERED_NO = frozenset({"unlikely", "no", "nope", "hardly", "doubtful", "not", "nah"})
+#: Markers of an embedded question ("asked whether ...").
+QUESTION_MARKERS = frozenset({"whether", "if"})
+#: Temporal markers whose clause's negation is a condition, not a denial ("until they confirm").
+UNTIL_MARKERS = frozenset({"until", "unless", "before", "till"})
+#: The same, looked for in the words before the cue.
+UNTIL_BEFORE = r"\b(?:until|unless|till)\b[^,;.]*$"
+#: Determiners that negate a subject: "Nobody's account has been locked", "No accounts were deleted".
+NEGATIVE_DETERMINERS = frozenset({"no", "nobody", "none", "nothing"})
+#: Words that, governing a cue, negate it: "without evidence of bias", "never a glitch".
+NEGATIVE_GOVERNORS = frozenset({"without", "no", "nothing", "never"})
+#: Lemmas of verbs that reject what they govern ("denied bias", "ruled out bots").
+REJECTING_LEMMAS = frozenset({"deny", "dismiss", "reject", "refute", "debunk", "dispute"})
+#: Negators of an action, left to the negation rule when the cue is a verb ("won't confirm").
+VERB_NEGATORS = frozenset({"not", "n't", "no", "nor"})
+#: Subjects who speak for themselves: "we said" is no one else's claim.
+SELF_SUBJECTS = frozenset({"i", "we"})
+
+# --------------------------------------------------------------------------- rules backend: free targets
+
+#: Words left out when comparing a text with a free-text target.
+TARGET_STOPWORDS = frozenset({"the", "a", "an", "of", "to", "in", "and", "is", "are", "was", "on", "for", "at", "by", "it", "this", "that", "with", "rt", "semst"})
+
+
 #: Words of the free-target (benchmark) mode.
 GENERIC_DENY = frozenset({
     "false", "fake", "hoax", "lie", "lies", "lying", "liar", "debunked", "untrue", "nonsense",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from claimkit.render import views
 from claimkit.types import Analysis
@@ -39,6 +40,15 @@ def render(analyses: Sequence[Analysis], evidence: bool = True, statements: bool
             parts.append("### Claims\n\nNo follower claims found.\n")
         parts.append(render_matrix(analysis, evidence))
     return "\n".join(parts)
+
+
+def render_output(analyses: Sequence[Analysis], statements: bool = False, **options: Any) -> str:
+    """The `markdown` output format (`render` with the claims, matrix and evidence)."""
+    return render(analyses, statements=statements) if analyses else ""
+
+
+render_output.per_document = True  # type: ignore[attr-defined]
+render_output.separator = "\n"  # type: ignore[attr-defined]
 
 
 def render_matrix(analysis: Analysis, evidence: bool = True) -> str:

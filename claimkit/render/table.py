@@ -6,6 +6,10 @@ Every cell is plain text (`rich.text.Text`), never markup: a speaker called
 
 from __future__ import annotations
 
+import io
+from collections.abc import Sequence
+from typing import Any
+
 from rich import box
 from rich.console import Console
 from rich.table import Table
@@ -64,3 +68,26 @@ def print_matrix(console: Console, analysis: Analysis, evidence: bool = True) ->
             for line in views.evidence_lines(explanation, analysis=analysis):
                 console.print(Text(f"  {line}"), highlight=False)
             console.print()
+
+
+def render(
+    analyses: Sequence[Analysis], statements: bool = False, width: int | None = 160,
+    color: bool = False, **options: Any,
+) -> str:
+    """The `table` output format as text: `print_analysis` for each document, a blank line between.
+
+    Args:
+        width: Columns of the table (160 suits files and pipes).
+        color: Keep the terminal styles (bold headings) as ANSI codes.
+    """
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, color_system="auto" if color else None)
+    for number, analysis in enumerate(analyses):
+        if number:
+            console.print()
+        print_analysis(console, analysis, statements=statements)
+    return buffer.getvalue()
+
+
+render.per_document = True  # type: ignore[attr-defined]
+render.separator = "\n"  # type: ignore[attr-defined]

@@ -1,7 +1,7 @@
 """NLI stance backend: zero-shot stance through any Hugging Face NLI model.
 
 The statement is the premise; the hypotheses come from templates per stance
-(`claimkit.lexicon.causes.NLI_TEMPLATES` with `{target}` = the cause's
+(the taxonomy's `nli_templates`, claimkit/data/taxonomy.json, with `{target}` = the cause's
 description for a pipeline input, `FREE_TEXT_TEMPLATES` with `{target}` = the
 target text for a free-text target such as a benchmark rumour or topic).
 Each (premise, hypothesis) pair gets entailment / neutral / contradiction
@@ -38,8 +38,8 @@ from pathlib import Path
 import torch
 
 from claimkit.errors import ModelNotFoundError
-from claimkit.lexicon.causes import NLI_TEMPLATES
 from claimkit.stance.base import StanceInput, StancePrediction
+from claimkit.taxonomy import Taxonomy, builtin_taxonomy
 
 #: Hypotheses for a free-text target (a rumour, a topic); `{target}` is the target text.
 FREE_TEXT_TEMPLATES: dict[str, str] = {
@@ -89,9 +89,12 @@ def is_question(text: str) -> bool:
     return "?" in text
 
 
-def hypotheses(item: StanceInput) -> dict[str, str]:
-    """The support / deny / query hypotheses for one input."""
-    templates = NLI_TEMPLATES if item.cause else FREE_TEXT_TEMPLATES
+def hypotheses(item: StanceInput, taxonomy: Taxonomy | None = None) -> dict[str, str]:
+    """The support / deny / query hypotheses for one input.
+
+    A cause's templates come from `taxonomy` (default: the shipped one).
+    """
+    templates = (taxonomy or builtin_taxonomy()).templates(item.cause) if item.cause else FREE_TEXT_TEMPLATES
     target = item.target.strip().rstrip(".") if item.cause else item.target.strip()
     return {stance: templates[stance].format(target=target) for stance in HYPOTHESES}
 
@@ -113,6 +116,7 @@ class NliStance:
     Args:
         name_or_path: A Hugging Face model id (in the local cache when offline) or a folder.
         batch_size: (premise, hypothesis) pairs per forward pass.
+        taxonomy: Where a cause's hypothesis templates come from (default: the shipped taxonomy).
 
     Raises:
         ModelNotFoundError: the model cannot be loaded or is not an NLI model.
@@ -125,13 +129,14 @@ class NliStance:
 
     name = "nli"
 
-    def __init__(self, name_or_path: str, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(self, name_or_path: str, batch_size: int = BATCH_SIZE, taxonomy: Taxonomy | None = None) -> None:
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
         from claimkit.stance.encoder import load_pretrained
 
         self.model_name = name_or_path
         self.batch_size = batch_size
+        self.taxonomy = taxonomy
         try:
             self.tokenizer = load_pretrained(AutoTokenizer.from_pretrained, name_or_path)
             self.model = load_pretrained(AutoModelForSequenceClassification.from_pretrained, name_or_path)
@@ -172,7 +177,7 @@ class NliStance:
             return []
         premises, hyps = [], []
         for item in items:
-            for hypothesis in hypotheses(item).values():
+            for hypothesis in hypotheses(item, self.taxonomy).values():
                 premises.append(item.text)
                 hyps.append(hypothesis)
         probabilities = self.pair_probabilities(premises, hyps).tolist()
@@ -186,10 +191,10 @@ class NliStance:
         return out
 
 
-def build(config, nlp=None) -> NliStance:
-    """The registry's factory: the model named by `config.nli_model`.
+def build(config, nlp=None, taxonomy: Taxonomy | None = None) -> NliStance:
+    """The registry's factory: the model named by `config.nli_model`, templates from `taxonomy`.
 
     Raises:
         ModelNotFoundError: the model cannot be loaded or is not an NLI model.
     """
-    return NliStance(config.nli_model)
+    return NliStance(config.nli_model, taxonomy=taxonomy)

@@ -27,47 +27,47 @@ from collections.abc import Sequence
 
 from claimkit.lexicon.stance import (
     ADDITIVE_NEGATIONS,
+    ANSWERED_NO,
+    AUX_QUESTION_STARTERS,
+    BELIEF_WORDS,
+    CAUSAL_VERBS,
     CONDITIONALS,
+    CONFIRM_VERBS,
     CONTRAST_BEFORE,
     DEFIANCE_MODALS,
     DEFIANCE_VERBS,
     DENY_WORDS,
     DISTANCING_MODIFIERS,
+    END_NOISE,
     EXPLAIN_FRAMES,
     GENERIC_DENY,
     GENERIC_SUPPORT,
     HEDGES,
+    NEG_RAISING,
     NEGATIONS,
+    NEGATIVE_DETERMINERS,
+    NEGATIVE_GOVERNORS,
+    NOT_DENIAL_HEADS,
+    QUERY_NOUNS,
     QUERY_VERBS,
+    QUESTION_MARKERS,
+    REJECTING_LEMMAS,
     REPORTING_NOUNS,
     REPORTING_VERBS,
+    SELF_SUBJECTS,
+    SKIP_BEFORE,
+    TARGET_STOPWORDS,
+    UNTIL_BEFORE,
+    UNTIL_MARKERS,
+    VERB_NEGATORS,
     WH_WORDS,
 )
 from claimkit.stance.base import StanceInput, StancePrediction
 
+#: Dependency labels that head a clause (parse labels, not words).
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "conj", "relcl", "xcomp", "csubj", "parataxis", "acl", "pcomp"})
-#: "users were convinced they had been singled out": their belief, narrated.
-BELIEF_WORDS = frozenset({"convinced", "sure", "certain", "adamant", "persuaded", "insistent"})
-#: "not caused by bots" denies; "not undermined by bots" does not.
-CAUSAL_VERBS = frozenset({"cause", "drive", "trigger", "explain", "create", "produce", "prompt", "fuel", "lead", "result", "make", "bring", "spark"})
-QUERY_NOUNS = frozenset({"thought", "question", "wonder", "doubt", "query", "inquiry", "curiosity"})
-#: Negated, these verbs describe the count, not a denial ("aren't included in follower counts").
-NOT_DENIAL_HEADS = frozenset({
-    "include", "count", "show", "display", "appear", "reflect", "factor",
-    # "did not mention politics", "has not said how many were locked": silence, not denial
-    "mention", "say", "comment", "address", "respond", "discuss", "specify", "disclose",
-    "reveal", "publish", "give", "release", "confirm", "detail", "explain", "issue",
-})
-#: Locking means asking to confirm: "haven't confirmed their phone number" is the lock itself.
-CONFIRM_VERBS = frozenset({"confirm", "verify", "validate", "reset", "prove", "authenticate", "reverify", "re-verify"})
-NEG_RAISING = frozenset({"think", "believe", "say", "seem", "appear", "expect", "suppose", "mean", "feel", "reckon"})
-SKIP_BEFORE = frozenset({"its", "their", "his", "her", "our", "my", "your", "a", "an", "the", "just", "simply", "only", "even", "really", "some", "any", "actually", "all", "about", "because", "of", "due", "to", "by", "caused", "that", "it", "'s", "’s", "is", "was", "this"})
-END_NOISE_RE = re.compile(r"(?:\s|#\w+|@\w+|https?://\S+|pic\.twitter\.com/\S+|[\U0001F000-\U0001FAFF\u2600-\u27BF]|[…:;)\"”’'])+$")
-AUX_QUESTION_STARTERS = frozenset({
-    "is", "are", "was", "were", "did", "do", "does", "has", "have", "had", "could", "can",
-    "will", "would", "should", "isn't", "aren't", "wasn't", "didn't", "doesn't", "don't",
-    "anyone", "anybody",
-})
+END_NOISE_RE = re.compile(END_NOISE)
+UNTIL_BEFORE_RE = re.compile(UNTIL_BEFORE)
 
 
 def _cue_tokens(sent, start: int, end: int) -> list:
@@ -200,13 +200,13 @@ def _answered_no(sent) -> bool:
     if sent.end >= len(doc):
         return False
     following = [t for t in doc[sent.end : sent.end + 4] if not t.is_space]
-    return bool(following) and following[0].lower_ in {"unlikely", "no", "nope", "hardly", "doubtful", "not", "nah"}
+    return bool(following) and following[0].lower_ in ANSWERED_NO
 
 
 def _embedded_query(chain) -> bool:
     """"asked whether bots ...", "the thought of whether it is a glitch"."""
     for token in chain:
-        marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in {"whether", "if"}]
+        marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in QUESTION_MARKERS]
         if not marks:
             continue
         head = token.head
@@ -237,14 +237,14 @@ def _negated(chain, cue_ids: set[int]) -> bool:
     doc = chain[0].doc
     sent = chain[0].sent
     before = doc[sent.start : min(cue_ids)].text.lower()
-    if re.search(r"\b(?:until|unless|till)\b[^,;.]*$", before):
+    if UNTIL_BEFORE_RE.search(before):
         return False
     for token in chain:
         if token.lemma_.lower() in NOT_DENIAL_HEADS:
             continue
         if token.i in cue_ids and token.lemma_.lower() in CONFIRM_VERBS:
             continue  # "accounts that haven't confirmed their phone number": the lock itself
-        if any(c.dep_ == "mark" and c.lower_ in {"until", "unless", "before", "till"} for c in token.children):
+        if any(c.dep_ == "mark" and c.lower_ in UNTIL_MARKERS for c in token.children):
             continue
         if token.dep_ == "agent" or (token.lower_ == "by" and token.dep_ == "prep"):
             if token.head.lemma_.lower() not in CAUSAL_VERBS:
@@ -259,10 +259,10 @@ def _negated(chain, cue_ids: set[int]) -> bool:
             if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
                 return True  # "no longer saw it as a purge of conservatives"
             if child.dep_ in {"nsubj", "nsubjpass"} and any(
-                g.dep_ in {"det", "poss"} and g.lower_ in {"no", "nobody", "none", "nothing"} for g in child.children
+                g.dep_ in {"det", "poss"} and g.lower_ in NEGATIVE_DETERMINERS for g in child.children
             ):
                 return True  # "Nobody's account has been locked", "No accounts were deleted"
-        if token.i not in cue_ids and token.lower_ in {"without", "no", "nothing", "never"}:
+        if token.i not in cue_ids and token.lower_ in NEGATIVE_GOVERNORS:
             return True
     clause = chain[-1]
     if clause.dep_ in {"relcl", "acl"} and clause.head.lower_ in {"nothing", "none"}:
@@ -287,7 +287,7 @@ def _rejected(chain, cue_ids: set[int]) -> bool:
             continue
         if token.dep_ in {"amod", "compound"} and token.head.pos_ in {"NOUN", "PROPN"}:
             continue  # "false or spam accounts": an adjective of the accounts, not a rejection
-        if token.lower_ in DENY_WORDS or token.lemma_.lower() in {"deny", "dismiss", "reject", "refute", "debunk", "dispute"}:
+        if token.lower_ in DENY_WORDS or token.lemma_.lower() in REJECTING_LEMMAS:
             return True
         if token.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in token.children):
             return True
@@ -319,7 +319,7 @@ def _contrast_before(sent, cue_tokens) -> bool:
     markers = CONTRAST_BEFORE
     if _root_of(cue_tokens).pos_ in {"VERB", "AUX"}:
         # "won't confirm" negates an action: that is _negated's business.
-        markers = tuple(m for m in markers if m not in {"not", "n't", "no", "nor"})
+        markers = tuple(m for m in markers if m not in VERB_NEGATORS)
     return any(text.endswith(marker) for marker in markers)
 
 
@@ -350,7 +350,7 @@ def _reported_by_other(chain, cue_ids: set[int]) -> bool:
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if believing and not subjects and token.head.pos_ == "AUX":
             subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subjects and subjects[0].lower_ not in {"i", "we"}:
+        if subjects and subjects[0].lower_ not in SELF_SUBJECTS:
             return True
     return False
 
@@ -416,7 +416,6 @@ def cause_stance(
 
 
 _WORD_RE = re.compile(r"[a-z']+")
-_STOP = frozenset({"the", "a", "an", "of", "to", "in", "and", "is", "are", "was", "on", "for", "at", "by", "it", "this", "that", "with", "rt", "semst"})
 
 
 def generic_stance(text: str, target: str) -> StancePrediction:
@@ -427,7 +426,7 @@ def generic_stance(text: str, target: str) -> StancePrediction:
         return StancePrediction("query", 0.6)
     if words & GENERIC_DENY:
         return StancePrediction("deny", 0.55)
-    target_words = set(_WORD_RE.findall(target.lower())) - _STOP
+    target_words = set(_WORD_RE.findall(target.lower())) - TARGET_STOPWORDS
     overlap = len(words & target_words) / max(len(target_words), 1)
     if words & GENERIC_SUPPORT or overlap >= 0.5:
         return StancePrediction("support", 0.5)
