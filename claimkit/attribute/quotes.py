@@ -69,6 +69,7 @@ def attribute_quote(doc, quote: tuple[int, int]) -> _Found | None:
         if verb is None or len(text[verb.idx + len(verb.text) : q_start].split()) > 4:
             return None
         start = before_start
+        end = _rest_of_sentence(text, q_end, inner)
     subject = _subject_of(verb)
     if subject is None or subject.lower_ in NOT_SPEAKERS - {"it"}:
         return None
@@ -78,6 +79,21 @@ def attribute_quote(doc, quote: tuple[int, int]) -> _Found | None:
     name, offset, anonymous = speakers[0]
     return _Found(start, end, name, SPEECH_VERBS[verb.lemma_.lower()], speaker_start=offset,
                   anonymous=anonymous)
+
+
+def _rest_of_sentence(text: str, q_end: int, inner: str) -> int:
+    """Where a statement introduced before its quote ends: the quote's end, or the end of
+    its sentence when the sentence runs on past a quoted phrase (`announced that it would
+    be "making likes meaningful" by removing inactive accounts.`)."""
+    if inner.endswith((".", "!", "?", "…")):
+        return q_end
+    sentence_end = _clause_end(text, q_end)
+    rest = text[q_end:sentence_end]
+    if not rest.strip(" .!?") or any(c in rest for c in OPEN_QUOTES + CLOSE_QUOTES) or "\n" in rest:
+        return q_end
+    if len(rest.split()) > 25 or not rest.lstrip()[:1].islower():
+        return q_end
+    return sentence_end
 
 
 def _tokens_between(doc, start: int, end: int) -> list:
