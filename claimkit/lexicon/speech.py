@@ -145,9 +145,9 @@ PLATFORM_WE_PATTERN = (
     r"\bour\s+(?:platform|systems?|technology|tools|rules|policies|policy|service|community|"
     r"terms|guidelines|work|teams?|users|site|app|enforcement)\b"
     r"|\bwe(?:'ve|’ve|'ll|’ll|'re|’re)?\s+(?:have\s+|will\s+|may\s+|also\s+|now\s+|regularly\s+|then\s+)?"
-    r"(?:lock|locked|locking|remove|removed|removing|suspend|suspended|reach\s+out|detect|detected|"
-    r"ask|asked|keep|verify|challenge|challenged|delete|deleted|take\s+down|took\s+down|ban|banned|"
-    r"found|find|identify|identified|cannot\s+confirm|can't\s+confirm|can’t\s+confirm)\b"
+    r"(?:lock|locked|locking|remove|removed|removing|suspend|suspended|detect|detected|"
+    r"verify|challenge|challenged|delete|deleted|take\s+down|took\s+down|ban|banned|"
+    r"identify|identified|cannot\s+confirm|can't\s+confirm|can’t\s+confirm)\b"
 )
 #: Head nouns of a definite description that stands for the document's platform
 #: ("the Facebook-owned site", "the social media company", "this company", "the app").
@@ -164,3 +164,5 @@ THIRD_PARTY_NOMINAL_MODIFIERS = frozenset({
 })
 #: Determiners of a definite description.
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+#: First-person singular words: a paragraph in them is the writer's own, not a quoted platform text.
+SINGULAR_FIRST_PERSON_PATTERN = r"\b(?:I|I'm|I’m|I've|I’ve|I'd|me|my|mine)\b"
