@@ -12,6 +12,7 @@ from claimkit.lexicon.speech import (
     ADDRESSEES,
     ANONYMOUS_HEADS,
     CARRYING_SPEECH,
+    DEMONSTRATIVES,
     FINDING_VERBS,
     FIRST_SECOND_SUBJECTS,
     FREE_RELATIVES,
@@ -20,6 +21,7 @@ from claimkit.lexicon.speech import (
     NO_SOURCE_OBJECTS,
     NOT_SPEAKERS,
     SPEAKING_ADJECTIVES,
+    SPEAKING_NOUNS,
     SPEECH_VERBS,
 )
 from claimkit.platforms import Platforms, builtin_platforms
@@ -146,6 +148,8 @@ def _speech_verb_speakers(sent, exclude: set[int] | frozenset[int] = frozenset()
             continue
         if subject.lower_ in NOT_SPEAKERS and _speaking_noun_owner(subject) is None:
             continue
+        if _described_text(subject):
+            continue  # "This cheerful reply suggests ...": the reporter describing a post
         speakers = speakers_of(subject)
         content = {"ccomp", "xcomp", "prep", "dobj", "advcl", "dative", "prt"}
         if tok.lemma_.lower() == "add":
@@ -171,6 +175,17 @@ def _speech_verb_speakers(sent, exclude: set[int] | frozenset[int] = frozenset()
 def _is_outlet_like(name: str) -> bool:
     """A relay rather than a source: anonymous people ("People who attended told the Post")."""
     return name.lower().split()[-1] in ANONYMOUS_HEADS if name.split() else True
+
+
+def _described_text(subject) -> bool:
+    """A text the reporter points at and describes ("This lighthearted response", "that
+    reply"): a demonstrative speaking noun with no owner speaks for no one."""
+    lemma = subject.lemma_.lower()
+    if lemma not in SPEAKING_NOUNS and subject.lower_ not in SPEAKING_NOUNS:
+        return False
+    if _speaking_noun_owner(subject) is not None:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in subject.children)
 
 
 def _passive_agent(verb):

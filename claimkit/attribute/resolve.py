@@ -22,6 +22,7 @@ from claimkit.types import Statement
 
 #: "Elon Musk-run social media platform", "the Musk-owned site": the name heads a platform.
 RUN_BY_RE = re.compile(r"^[-‑–]\s?(?:run|owned|led|controlled)\b", re.IGNORECASE)
+RUN_BY_SUFFIX_RE = re.compile(r"[-‑–](?:run|owned|led|controlled)$", re.IGNORECASE)
 
 
 class _Resolver:
@@ -62,6 +63,7 @@ class _Resolver:
         if key in PERSON_PRONOUNS or self._is_title(key) or self._titled_description(name, offset):
             person = self._last(self.people, offset)
             if person is not None:
+                person = RUN_BY_SUFFIX_RE.sub("", person)  # "the Dana Okafor-run platform"
                 executive = self._executive(person)
                 return (executive or person), ("platform" if executive else None)
             return name, None
@@ -79,7 +81,7 @@ class _Resolver:
         words = name.lower().replace("’", "'").split()
         if not words or words[-1] not in PLATFORM_NOMINAL_HEADS:
             return False
-        if any(w.strip("'s") in THIRD_PARTY_NOMINAL_MODIFIERS for w in words[:-1]):
+        if any(re.sub(r"'s$", "", w) in THIRD_PARTY_NOMINAL_MODIFIERS for w in words[:-1]):
             return False
         if words[0] in DEFINITE_DETERMINERS:
             return True

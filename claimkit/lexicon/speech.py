@@ -166,3 +166,5 @@ THIRD_PARTY_NOMINAL_MODIFIERS = frozenset({
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 #: First-person singular words: a paragraph in them is the writer's own, not a quoted platform text.
 SINGULAR_FIRST_PERSON_PATTERN = r"\b(?:I|I'm|I’m|I've|I’ve|I'd|me|my|mine)\b"
+#: Demonstratives by which the reporter points at a text it describes ("This lighthearted response").
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})

@@ -188,10 +188,9 @@ def _distanced(cue_tokens) -> bool:
     for token in heads.values():
         if any(c.dep_ in {"amod", "advmod"} and c.lower_ in DISTANCING_MODIFIERS for c in token.children):
             return True
-    doc = cue_tokens[0].doc
-    first = cue_tokens[0].i
-    before = [t.lower_ for t in doc[max(cue_tokens[0].sent.start, first - 3) : first]]
-    return any(word in DISTANCING_MODIFIERS for word in before[-2:])
+    first = cue_tokens[0]
+    before = first.doc.text[max(first.sent.start_char, first.idx - 30) : first.idx].lower().split()
+    return any(word in DISTANCING_MODIFIERS for word in before[-2:])  # "the so-called bot accounts"
 
 
 def _answered_no(sent) -> bool:
