@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from claimkit.attribute.common import PARAGRAPH_BREAK_RE, _Found
+from claimkit.attribute.reported import _described_text
 from claimkit.attribute.speakers import _speech_cue, _subject_of, speakers_of
 from claimkit.lexicon.speech import NOT_SPEAKERS, SPEECH_VERBS
 
@@ -71,7 +72,7 @@ def attribute_quote(doc, quote: tuple[int, int]) -> _Found | None:
         start = before_start
         end = _rest_of_sentence(text, q_end, inner)
     subject = _subject_of(verb)
-    if subject is None or subject.lower_ in NOT_SPEAKERS - {"it"}:
+    if subject is None or subject.lower_ in NOT_SPEAKERS - {"it"} or _described_text(subject):
         return None
     speakers = speakers_of(subject)
     if not speakers:

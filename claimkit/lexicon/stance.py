@@ -67,6 +67,7 @@ NOT_DENIAL_HEADS = frozenset({
     # "did not mention politics", "has not said how many were locked": silence, not denial
     "mention", "say", "comment", "address", "respond", "discuss", "specify", "disclose",
     "reveal", "publish", "give", "release", "confirm", "detail", "explain", "issue",
+    "share", "provide", "elaborate", "announce", "state",
 })
 #: Locking means asking to confirm: "haven't confirmed their phone number" is the lock itself.
 CONFIRM_VERBS = frozenset({"confirm", "verify", "validate", "reset", "prove", "authenticate", "reverify", "re-verify"})
@@ -138,3 +139,6 @@ DISTANCING_MODIFIERS = frozenset({
     "apparent", "alleged", "so-called", "supposed", "suspected", "purported", "rumoured",
     "rumored", "possible", "presumed", "claimed", "reported",
 })
+#: A speaker's own claim: "making the allegation, in which he complained that ..." is the
+#: speaker asserting it, not reporting someone else's (outside the reporter's voice).
+OWN_CLAIM_VERBS = frozenset({"make", "level", "raise", "file", "lodge", "repeat", "renew", "voice"})

@@ -48,6 +48,7 @@ from claimkit.lexicon.stance import (
     NEGATIVE_DETERMINERS,
     NEGATIVE_GOVERNORS,
     NOT_DENIAL_HEADS,
+    OWN_CLAIM_VERBS,
     QUERY_NOUNS,
     QUERY_VERBS,
     QUESTION_MARKERS,
@@ -386,7 +387,7 @@ def decide(
     reported = _reporting_noun_in(chain, cue_ids)
     if _rejected(chain, cue_ids):
         return "deny", 0.8, "rejecting word"
-    if reported is not None:
+    if reported is not None and not (role not in {None, "reporter"} and reported.head.lemma_.lower() in OWN_CLAIM_VERBS):
         return "comment", 0.6, f"reported by noun {reported.text!r}"
     if _distanced(cue):
         return "comment", 0.6, "distancing modifier"
