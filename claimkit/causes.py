@@ -49,6 +49,7 @@ class ContextChecks:
             "count_context": search(words.COUNT_CONTEXT_WORDS),
             "no_bot_context": lambda span, rx=re.compile(words.BOT_CONTEXT_WORDS, re.IGNORECASE): not rx.search(span.sent.text),
             "leaver_subject": self._leaver_subject,
+            "rollback_object": self._rollback_object,
             # a clause, not a menu line ("film / tv / politics / social media")
             "clause_context": lambda span: any(t.pos_ in {"VERB", "AUX"} for t in span.sent),
         }
@@ -85,6 +86,16 @@ class ContextChecks:
             return False
         return bool(self._targeting.search(span.sent.text))
 
+
+    @staticmethod
+    def _rollback_object(span) -> bool:
+        """The thing rolled back (object, or passive subject) speaks of a count or a change to it."""
+        verb = next((t for t in span if t.lemma_.lower() in {"roll", "rollback"}), span[0])
+        phrases = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
+        if verb.pos_ == "NOUN":
+            phrases.append(verb)  # "a rollback of the change"
+        text = " ".join(t.text for p in phrases for t in p.subtree)
+        return bool(re.search(words.ROLLBACK_OBJECT_WORDS, text, re.IGNORECASE))
 
     @staticmethod
     def _leaver_subject(span) -> bool:

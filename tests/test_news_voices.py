@@ -205,3 +205,17 @@ def test_cues_that_need_context(analyzer, text, cause):
 
 def test_people_leaving_are_the_ones_who_leave(analyzer):
     assert stance_of(analyzer, "Fans are leaving the app in droves.", "genuine_unfollows", "reporter") == "support"
+
+
+def test_news_voices_corpus_regression(analyzer):
+    """The team's news-voices gold (corpora/news-voices.jsonl) keeps scoring as when it was written."""
+    from pathlib import Path
+
+    from claimkit.evaluate import evaluate
+
+    path = Path(__file__).resolve().parents[1] / "corpora" / "news-voices.jsonl"
+    report = evaluate(path, analyzer=analyzer).to_dict(errors=False)
+    assert report["documents"] == 6
+    assert report["official"]["accuracy"] == 1.0
+    assert report["stances"]["f1"] >= 0.9
+    assert report["claims"]["f1"] == 1.0 and report["claims"]["source_role_accuracy"] == 1.0

@@ -66,3 +66,6 @@ BOT_CONTEXT_WORDS = r"bot|spam|fake|automat|inauthentic|troll|scam"
 #: of the verb, or nouns the verb modifies ("fans leaving in droves").
 LEAVER_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
 LEAVER_VERB_DEPS: frozenset[str] = frozenset({"acl", "relcl"})
+#: "rollback_object": what is rolled back is a count or a change to it ("the change to
+#: follower counts was rolled back"), not a feature ("the blue tick would be rolled back").
+ROLLBACK_OBJECT_WORDS = r"count|number|tally|follower|subscriber|change|update|purge|removal|glitch|bug|error|fix"

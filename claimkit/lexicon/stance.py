@@ -142,3 +142,5 @@ DISTANCING_MODIFIERS = frozenset({
 #: A speaker's own claim: "making the allegation, in which he complained that ..." is the
 #: speaker asserting it, not reporting someone else's (outside the reporter's voice).
 OWN_CLAIM_VERBS = frozenset({"make", "level", "raise", "file", "lodge", "repeat", "renew", "voice"})
+#: "Users were quick to blame a purge": the eager subject's view, narrated by the reporter.
+EAGER_ADJECTIVES = frozenset({"quick", "eager", "keen", "swift", "fast", "first", "ready", "happy"})

@@ -38,6 +38,7 @@ from claimkit.lexicon.stance import (
     DEFIANCE_VERBS,
     DENY_WORDS,
     DISTANCING_MODIFIERS,
+    EAGER_ADJECTIVES,
     END_NOISE,
     EXPLAIN_FRAMES,
     GENERIC_DENY,
@@ -350,6 +351,9 @@ def _reported_by_other(chain, cue_ids: set[int]) -> bool:
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if believing and not subjects and token.head.pos_ == "AUX":
             subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects and token.dep_ == "xcomp" and token.head.lower_ in EAGER_ADJECTIVES:
+            # "Users were quick to blame a purge": the subject of the adjective's clause
+            subjects = [c for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects and subjects[0].lower_ not in SELF_SUBJECTS:
             return True
     return False
