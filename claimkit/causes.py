@@ -20,6 +20,7 @@ from spacy.matcher import Matcher
 
 from claimkit.errors import TaxonomyError
 from claimkit.lexicon import causes as words
+from claimkit.spans import char_span
 from claimkit.stance.base import StanceBackend, StanceInput
 from claimkit.taxonomy import Cue, Taxonomy, builtin_taxonomy, phrase_patterns
 from claimkit.types import CauseMention, Span, StanceRecord, Statement
@@ -28,38 +29,52 @@ from claimkit.types import CauseMention, Span, StanceRecord, Statement
 
 
 class ContextChecks:
-    """The context checks a cue can need (`Cue.needs`), their word lists compiled once."""
+    """The context checks a cue can need (`Cue.needs`), their word lists compiled once.
+
+    Each check looks at the match and its sentence; plain data and methods,
+    so a cue matcher pickles (for a stage run in another process).
+    """
+
+    #: check name -> the word list of `claimkit.lexicon.causes` it searches the sentence for.
+    SEARCHES = {
+        "followers_context": "FOLLOWERS_WORDS",
+        "boost_context": "BOOST_WORDS",
+        "politics_context": "POLITICS_WORDS",
+        "app_context": "APP_WORDS",
+        "targeting_context": "TARGETING_WORDS",
+        "platform_context": "PLATFORM_CONTEXT_WORDS",
+        "count_context": "COUNT_CONTEXT_WORDS",
+    }
+    #: check name -> the method that reads the parse around the match.
+    METHODS = {
+        "lock_context": "_lock_context",
+        "group_context": "_group_context",
+        "no_bot_context": "_no_bot_context",
+        "leaver_subject": "_leaver_subject",
+        "rollback_object": "_rollback_object",
+        "clause_context": "_clause_context",
+    }
 
     def __init__(self) -> None:
-        def search(pattern: str) -> Callable[[object], bool]:
-            compiled = re.compile(pattern, re.IGNORECASE)
-            return lambda span: bool(compiled.search(span.sent.text))
-
+        self._words = {name: re.compile(getattr(words, entry), re.IGNORECASE) for name, entry in self.SEARCHES.items()}
         self._targeting = re.compile(words.TARGETING_WORDS, re.IGNORECASE)
         self._accounts = re.compile(words.ACCOUNT_WORDS, re.IGNORECASE)
-        self.checks: dict[str, Callable[[object], bool]] = {
-            "followers_context": search(words.FOLLOWERS_WORDS),
-            "boost_context": search(words.BOOST_WORDS),
-            "lock_context": self._lock_context,
-            "politics_context": search(words.POLITICS_WORDS),
-            "group_context": self._group_context,
-            "app_context": search(words.APP_WORDS),
-            "targeting_context": search(words.TARGETING_WORDS),
-            "platform_context": search(words.PLATFORM_CONTEXT_WORDS),
-            "count_context": search(words.COUNT_CONTEXT_WORDS),
-            "no_bot_context": lambda span, rx=re.compile(words.BOT_CONTEXT_WORDS, re.IGNORECASE): not rx.search(span.sent.text),
-            "leaver_subject": self._leaver_subject,
-            "rollback_object": self._rollback_object,
-            # a clause, not a menu line ("film / tv / politics / social media")
-            "clause_context": lambda span: any(t.pos_ in {"VERB", "AUX"} for t in span.sent),
-        }
+        self._bots = re.compile(words.BOT_CONTEXT_WORDS, re.IGNORECASE)
+        self._rollback = re.compile(words.ROLLBACK_OBJECT_WORDS, re.IGNORECASE)
+        self.names: tuple[str, ...] = (
+            "followers_context", "boost_context", "lock_context", "politics_context", "group_context", "app_context",
+            "targeting_context", "platform_context", "count_context", "no_bot_context", "leaver_subject",
+            "rollback_object", "clause_context",
+        )
 
     def __contains__(self, name: object) -> bool:
-        return name in self.checks
+        return name in self.names
 
     def __call__(self, name: str, span) -> bool:
         """Whether the match `span` passes the check `name`."""
-        return self.checks[name](span)
+        if name in self.METHODS:
+            return getattr(self, self.METHODS[name])(span)
+        return bool(self._words[name].search(span.sent.text))
 
     def _lock_context(self, span) -> bool:
         after = span.doc[span.end] if span.end < len(span.doc) else None
@@ -86,16 +101,22 @@ class ContextChecks:
             return False
         return bool(self._targeting.search(span.sent.text))
 
+    def _no_bot_context(self, span) -> bool:
+        """"deliberately removing" is political only where no bots, spam or fakes are named."""
+        return not self._bots.search(span.sent.text)
 
     @staticmethod
-    def _rollback_object(span) -> bool:
+    def _clause_context(span) -> bool:
+        """A clause, not a menu line ("film / tv / politics / social media")."""
+        return any(t.pos_ in {"VERB", "AUX"} for t in span.sent)
+
+    def _rollback_object(self, span) -> bool:
         """The thing rolled back (object, or passive subject) speaks of a count or a change to it."""
         verb = next((t for t in span if t.lemma_.lower() in {"roll", "rollback"}), span[0])
         phrases = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
         if verb.pos_ == "NOUN":
             phrases.append(verb)  # "a rollback of the change"
-        text = " ".join(t.text for p in phrases for t in p.subtree)
-        return bool(re.search(words.ROLLBACK_OBJECT_WORDS, text, re.IGNORECASE))
+        return bool(self._rollback.search(" ".join(t.text for p in phrases for t in p.subtree)))
 
     @staticmethod
     def _leaver_subject(span) -> bool:
@@ -118,7 +139,7 @@ class ContextChecks:
 
 
 #: The names a cue's `needs` may use.
-CONTEXT_CHECKS: tuple[str, ...] = tuple(ContextChecks().checks)
+CONTEXT_CHECKS: tuple[str, ...] = ContextChecks().names
 
 
 # --------------------------------------------------------------------------- compiling cues
@@ -187,8 +208,8 @@ def _in_hashtag_or_handle(doc, span) -> bool:
 
 def find_cues(doc, start: int, end: int, matcher: CueMatcher | None = None) -> list[tuple[str, Cue, object]]:
     """(cause, cue, span) for every cue match inside [start, end), longest per place."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    span = char_span(doc, start, end)
+    if span is None:
         return []
     matcher = matcher or default_matcher(doc.vocab)
     found = []
@@ -253,7 +274,8 @@ def detect_causes(doc, statements: Sequence[Statement], matcher: CueMatcher | No
 
 def mention_sentence(doc, mention: CauseMention):
     """The spaCy sentence that holds a cause mention."""
-    return doc.char_span(mention.start, mention.end, alignment_mode="expand")[0].sent
+    span = char_span(doc, mention.start, mention.end) or char_span(doc, mention.start, len(doc.text))
+    return (span if span is not None else doc[-1:])[0].sent
 
 
 def stance_inputs(

@@ -20,6 +20,7 @@ import os
 import sys
 from collections.abc import Iterator
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import IO, Annotated, Any, Optional
 
@@ -27,6 +28,22 @@ import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
+from claimkit.cli_options import (
+    BackendOpt,
+    CodeOpt,
+    EncoderOpt,
+    FormatOpt,
+    InputsArg,
+    MaxCharsOpt,
+    NliOpt,
+    OutputOpt,
+    PlatformOpt,
+    PlatformsOpt,
+    PublishedOpt,
+    SpacyOpt,
+    StanceHeadOpt,
+    TaxonomyOpt,
+)
 from claimkit.config import Config
 from claimkit.errors import AnalysisError, ClaimkitError, ConfigError, InputError, OutputError
 from claimkit.ingest import STDIN, expand_inputs, parse_date, read_inputs
@@ -137,80 +154,6 @@ def root(
     # Model-loading progress bars of the optional backends are noise on stderr.
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-
-
-InputsArg = Annotated[
-    list[str],
-    typer.Argument(
-        help="Text or JSONL files, globs (quoted, e.g. 'news/*.txt'), or - for standard input.",
-        show_default=False,
-        metavar="FILE",
-    ),
-]
-PublishedOpt = Annotated[
-    Optional[str],
-    typer.Option("--published", help="Publication date YYYY-MM-DD (overrides headers and JSONL fields)."),
-]
-PlatformOpt = Annotated[
-    Optional[str], typer.Option("--platform", help="Platform to assume when a document does not name one.")
-]
-SpacyOpt = Annotated[
-    Optional[str],
-    typer.Option("--spacy-model", help="spaCy pipeline (env CLAIMKIT_SPACY_MODEL).", show_default=False),
-]
-BackendOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--stance-backend", "-b", show_default=False, metavar="NAME",
-        help="Stance backend: rules, learned, nli, or one a plugin or --code registers (env CLAIMKIT_STANCE_BACKEND).",
-    ),
-]
-FormatOpt = Annotated[
-    str,
-    typer.Option(
-        "--format", "-f", metavar="NAME",
-        help="Output format: table, json, jsonl, markdown, or one a plugin or --code registers.",
-    ),
-]
-CodeOpt = Annotated[
-    Optional[list[Path]],
-    typer.Option(
-        "--code", metavar="FILE", show_default=False,
-        help="Python file to import first, e.g. one that registers a stance backend or output format (repeatable).",
-    ),
-]
-TaxonomyOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--taxonomy", metavar="FILE", show_default=False,
-        help="Cause taxonomy JSON that extends or replaces the shipped one (env CLAIMKIT_TAXONOMY).",
-    ),
-]
-PlatformsOpt = Annotated[
-    Optional[str],
-    typer.Option(
-        "--platforms", metavar="FILE", show_default=False,
-        help="Platforms JSON that extends the shipped platform data (env CLAIMKIT_PLATFORMS).",
-    ),
-]
-NliOpt = Annotated[
-    Optional[str], typer.Option("--nli-model", help="NLI model id or path for the nli backend (env CLAIMKIT_NLI_MODEL).")
-]
-EncoderOpt = Annotated[
-    Optional[str],
-    typer.Option("--encoder-model", help="Encoder id or path for the learned backend (env CLAIMKIT_ENCODER_MODEL)."),
-]
-StanceHeadOpt = Annotated[
-    Optional[str],
-    typer.Option("--stance-head", help="Classifier head for the learned backend (env CLAIMKIT_STANCE_HEAD).",
-                 show_default=False),
-]
-MaxCharsOpt = Annotated[
-    Optional[int], typer.Option("--max-chars", help="Longest document accepted, in characters.", min=1)
-]
-OutputOpt = Annotated[
-    Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output (- for stdout).")
-]
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -536,6 +479,76 @@ def eval_command(
     except ClaimkitError as err:
         raise fail(err.one_line(), EXIT_INPUT) from None
     raise typer.Exit(code)
+
+
+class Engine(str, Enum):
+    """Engines of `claimkit batch`."""
+    local = "local"
+    ray = "ray"
+
+
+@app.command("batch")
+def batch_command(
+    inputs: Annotated[
+        Optional[list[str]],
+        typer.Argument(help="JSONL (.gz/.zst), Parquet, text files, folders, globs or saved datasets.",
+                       show_default=False, metavar="INPUT"),
+    ] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output: .jsonl, .parquet, .sqlite or .db.",
+                                         show_default=False)] = ...,
+    workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes (default: all cores).")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Skip documents the output holds; append the rest.")] = False,
+    engine: Annotated[Engine, typer.Option("--engine", help="local processes, or Ray (pip install 'claimkit[ray]').")] = Engine.local,
+    ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Existing Ray cluster (default: a local one).")] = None,
+    no_filter: Annotated[bool, typer.Option("--no-filter", help="Run the full pipeline on every document.")] = False,
+    max_error_rate: Annotated[float, typer.Option("--max-error-rate", min=0.0, max=1.0,
+                                                  help="Stop when more than this share of input lines is bad.")] = 0.01,
+    summary: Annotated[Optional[Path], typer.Option("--summary", help="Also write the summary as JSON to FILE.")] = None,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per chunk (unit of work and of atomic writes).")] = 64,
+    hf_dataset: Annotated[Optional[str], typer.Option("--hf-dataset", help="A Hugging Face dataset to read (datasets.load_dataset).")] = None,
+    split: Annotated[str, typer.Option("--split", help="Split of --hf-dataset.")] = "train",
+    text_column: Annotated[str, typer.Option("--text-column", help="Text column of Parquet files and datasets.")] = "text",
+    id_column: Annotated[str, typer.Option("--id-column", help="Id column of Parquet files and datasets.")] = "id",
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).",
+                                                     show_default=False)] = None,
+    published: PublishedOpt = None,
+    platform: PlatformOpt = None,
+    spacy_model: SpacyOpt = None,
+    stance_backend: BackendOpt = None,
+    nli_model: NliOpt = None,
+    encoder_model: EncoderOpt = None,
+    stance_head: StanceHeadOpt = None,
+    max_chars: MaxCharsOpt = None,
+) -> None:
+    """Analyse large inputs on every core (or a Ray cluster) into JSONL, Parquet or SQLite.
+
+    Example: claimkit batch 'posts/*.jsonl.zst' -o posts.sqlite --workers 4 --resume
+    """
+    from claimkit.batch import Columns, HFSource, run
+    from claimkit.errors import BatchError
+
+    config = build_config(spacy_model=spacy_model, stance_backend=stance_backend, nli_model=nli_model,
+                          encoder_model=encoder_model, stance_head=stance_head, max_chars=max_chars, platform=platform)
+    sources: list = list(inputs or [])
+    if hf_dataset:
+        sources.append(HFSource(hf_dataset, split, text_column, id_column or None))
+    if not sources:
+        raise fail("give at least one INPUT or --hf-dataset")
+    check_output(output, [s for s in sources if isinstance(s, str)])
+    try:
+        result = run(sources, output, workers=workers, resume=resume, engine=engine.value,
+                     relevance_filter=not no_filter, config=config, published=published_date(published),
+                     columns=Columns(text_column, id_column or None), chunk_size=chunk_size,
+                     max_error_rate=max_error_rate, summary_path=summary, progress=progress, ray_address=ray_address)
+    except BatchError as err:
+        raise fail(err.one_line(), EXIT_INPUT) from None
+    except ClaimkitError as err:
+        raise fail(err.one_line()) from None
+    typer.echo(result.one_line(), err=True)
+    if result.errors:
+        raise typer.Exit(EXIT_INPUT)
+    if result.documents + result.resumed == 0:
+        raise fail("no documents to analyse", EXIT_INPUT)
 
 
 def main() -> None:

@@ -140,3 +140,9 @@ class PlatformsError(ConfigError):
     """A platforms file (`--platforms`, `CLAIMKIT_PLATFORMS`) is missing or malformed."""
 
     code = "E304"
+
+
+class BatchError(ClaimkitError):
+    """A `claimkit batch` run stopped: too many bad input lines, or an output that cannot be resumed."""
+
+    code = "E400"

@@ -35,6 +35,7 @@ from claimkit.errors import (
     TooLargeError,
     UnreadableError,
 )
+from claimkit.normalize import normalize_text
 from claimkit.types import Document
 
 STDIN = "-"
@@ -132,12 +133,16 @@ def make_document(
 ) -> Document:
     """Build a `Document` from raw text, reading its ` date` header.
 
-    `published`, when given, overrides the header.
+    The text is normalised first (`claimkit.normalize.normalize_text`:
+    surrogates and control characters replaced, NFC, pathological tokens
+    capped); the `Document` holds the normalised text, which is what every
+    result offset indexes into. `published`, when given, overrides the header.
 
     Example:
         >>> make_document(" date 2018-02-21\\nI lost 500 followers.").published
         datetime.date(2018, 2, 21)
     """
+    text = normalize_text(text)
     header, body_start = split_header(text)
     if published is not None and not isinstance(published, date):
         published = parse_date(published, location, "published")

@@ -1,5 +1,14 @@
 """Pure parsers for amounts, spans of time and dates (no spaCy, no I/O).
 
+Bounds: no input makes these functions raise. Amounts are parsed exactly up
+to `AMOUNT_LIMIT` (10^15); anything larger (a number with hundreds of
+digits) saturates at `TOO_LARGE` (10^15 + 1). Spans of time saturate at
+`SPAN_TOO_LONG` (100 years and one second). Claims above a ceiling
+(`FOLLOWER_CEILING` = 10^11 followers, `ACCOUNT_CEILING` = 10^12 accounts)
+or over a span above `MAX_SPAN_SECONDS` (100 years) are not claims: the
+claims stage reports them in `Analysis.ignored` with the reason that
+`out_of_bounds` gives.
+
 Example:
     >>> parse_amount("1.7 million"), parse_amount("80k"), parse_amount("two million")
     (1700000, 80000, 2000000)
@@ -10,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -23,17 +33,24 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000, "crore": 10_000_000, "billion": 1_000_000_000}
+SCALES = {"hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000, "crore": 10_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 SUFFIXES = {
     "k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
     "mil": 1_000_000, "million": 1_000_000, "millions": 1_000_000, "b": 1_000_000_000,
     "bn": 1_000_000_000, "billion": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000,
-    "crore": 10_000_000, "crores": 10_000_000,
+    "crore": 10_000_000, "crores": 10_000_000, "trillion": 10**12,
 }
+#: More followers than that is not a claim (the world has about 10^10 people).
+FOLLOWER_CEILING = 10**11
+#: More removed accounts than that is not a claim.
+ACCOUNT_CEILING = 10**12
+#: Amounts are exact up to this; a larger one parses as `TOO_LARGE`.
+AMOUNT_LIMIT = 10**15
+TOO_LARGE = AMOUNT_LIMIT + 1
 NUMBER_WORDS = sorted({*UNITS, *TENS, *SCALES} - {"a", "an", "single", "zero"}, key=len, reverse=True)
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SUFFIX = r"k|K|m|M|mn|mln|mil|million|millions|bn|b|B|billion|thousand|lakhs?|crores?"
+_SUFFIX = r"k|K|m|M|mn|mln|mil|million|millions|bn|b|B|billion|trillion|thousand|lakhs?|crores?"
 #: A number written with digits, an optional scale word or letter and an optional "+".
 DIGIT_AMOUNT_RE = re.compile(
     rf"(?<![\w.,$£€¥#/:-])(?P<num>{_DIGITS})(?:[ \t]?(?P<suffix>{_SUFFIX}))?(?![\w])(?![/:.,]\d)(?P<plus>\+)?(?![\d])"
@@ -50,6 +67,10 @@ SECONDS = {
     "day": 86_400, "week": 604_800, "fortnight": 1_209_600, "month": 2_592_000,
     "year": 31_536_000,
 }
+#: A change over more than 100 years is not a claim.
+MAX_SPAN_SECONDS = 100 * SECONDS["year"]
+#: Spans are exact up to `MAX_SPAN_SECONDS`; a longer one is given as this.
+SPAN_TOO_LONG = MAX_SPAN_SECONDS + 1
 _UNIT = r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?"
 _SPAN_NUMBER = rf"\d+(?:\.\d+)?|{_WORD}|a|an|a\s+single|one\s+single|a\s+couple\s+of|a\s+few|several|few|couple\s+of|a\s+matter\s+of|matter\s+of"
 #: "in the last 36 hours", "in just 15 days", "within 24 hours", "over two days", "15days".
@@ -106,6 +127,8 @@ def words_to_int(text: str) -> int | None:
         else:
             return None
         seen = seen or token not in {"a", "an"}
+        if total + current > AMOUNT_LIMIT:  # "hundred hundred hundred ...": saturate, stop growing
+            return TOO_LARGE
     value = total + current
     return value if seen and value > 0 else None
 
@@ -120,10 +143,35 @@ def parse_amount(text: str) -> int | None:
     text = text.strip().rstrip("+").strip()
     match = DIGIT_AMOUNT_RE.fullmatch(text)
     if match:
-        number = float(match.group("num").replace(",", ""))
+        digits = match.group("num").replace(",", "")
+        if len(digits.split(".")[0].lstrip("0")) > len(str(AMOUNT_LIMIT)):
+            return TOO_LARGE  # hundreds of digits: no float, no OverflowError
         suffix = (match.group("suffix") or "").lower()
-        return round(number * SUFFIXES.get(suffix, 1))
+        return min(round(float(digits) * SUFFIXES.get(suffix, 1)), TOO_LARGE)
     return words_to_int(text)
+
+
+def amount_ceiling(kind: str) -> int:
+    """The largest amount a claim of `kind` may have (`ACCOUNT_CEILING` or `FOLLOWER_CEILING`)."""
+    return ACCOUNT_CEILING if kind == "accounts_removed" else FOLLOWER_CEILING
+
+
+def out_of_bounds(kind: str, amounts: Iterable[int | None], seconds: int | None) -> str | None:
+    """Why a claim with these amounts and duration is not a claim, or None when it is in bounds.
+
+    Example:
+        >>> out_of_bounds("follower_loss", [5_000], 3600) is None
+        True
+        >>> out_of_bounds("follower_loss", [10**12], None)
+        'amount over the ceiling of 100,000,000,000 followers'
+    """
+    ceiling = amount_ceiling(kind)
+    if any(a is not None and a > ceiling for a in amounts):
+        noun = "accounts" if kind == "accounts_removed" else "followers"
+        return f"amount over the ceiling of {ceiling:,} {noun}"
+    if seconds is not None and seconds > MAX_SPAN_SECONDS:
+        return "span of time over 100 years"
+    return None
 
 
 @dataclass(frozen=True)
@@ -181,7 +229,9 @@ def _span_seconds(number: str, unit: str) -> int | None:
     base = SECONDS.get(unit)
     if value is None or base is None:
         return None
-    return round(value * base)
+    if value > MAX_SPAN_SECONDS:  # also "inf" from a number with hundreds of digits
+        return SPAN_TOO_LONG
+    return min(round(value * base), SPAN_TOO_LONG)
 
 
 def find_spans(text: str) -> list[SpanMatch]:
@@ -226,7 +276,15 @@ def resolve_period(span_text: str | None, seconds: int | None, reference: date |
     """
     if reference is None or not span_text:
         return None, None
-    text = " ".join(span_text.lower().split())
+    try:
+        return _resolve(" ".join(span_text.lower().split()), seconds, reference)
+    except OverflowError:  # before 0001-01-01: the start is unknown
+        return None, reference
+
+
+def _resolve(text: str, seconds: int | None, reference: date) -> tuple[date | None, date | None]:
+    if seconds is not None and seconds > MAX_SPAN_SECONDS:
+        return None, reference
     if seconds is not None:
         days = seconds / 86_400
         return reference - timedelta(days=max(days, 0) if days == int(days) else int(days) + 1), reference

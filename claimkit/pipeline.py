@@ -18,6 +18,7 @@ from claimkit import align, attribute, causes, claims, roles
 from claimkit.config import Config
 from claimkit.errors import ConfigError
 from claimkit.ingest import make_document
+from claimkit.normalize import is_normalized
 from claimkit.nlp import load_spacy
 from claimkit.platforms import Platforms, load_platforms
 from claimkit.stance import StanceBackend, load_backend
@@ -84,9 +85,14 @@ class Analyzer:
         doc_id: str | None = None,
         platform: str | None = None,
     ) -> Document:
-        """Wrap raw text as a `Document` (a `Document` passes through, `published` overriding)."""
+        """Wrap raw text as a `Document` (a `Document` passes through, `published` overriding).
+
+        A `Document` built by hand rather than by `make_document` is
+        normalised here too (`claimkit.normalize`), so its results' offsets
+        index into the normalised text that `Analysis.text` holds.
+        """
         if isinstance(text, Document):
-            if published is None and platform is None:
+            if published is None and platform is None and is_normalized(text.text):
                 return text
             return make_document(
                 text.text,
@@ -159,7 +165,9 @@ class Analyzer:
     def _analyze(self, document: Document, doc) -> Analysis:
         platform = document.platform or self.platforms.detect(doc.text) or self.config.platform
         statements = attribute.attribute(doc, document, platform, self.platforms)
-        claim_mentions = claims.find_mentions(doc, statements, document, platform, self.platforms)
+        claim_mentions, ignored = claims.drop_out_of_bounds(
+            claims.find_mentions(doc, statements, document, platform, self.platforms), document.text
+        )
         statements = roles.mark_affected(statements, claim_mentions)
         found = claims.with_mention_text(
             claims.merge_mentions(claim_mentions, statements, document.published), doc.text
@@ -175,6 +183,7 @@ class Analyzer:
             claims=found,
             explanations=explanations,
             text=document.text,
+            ignored=ignored,
         )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Role = Literal["platform", "affected", "third_party", "reporter"]
 Cue = Literal["said", "wrote", "tweeted", "stated", "posted", "embed", "none"]
@@ -28,19 +28,15 @@ Cause = Literal[
 StanceLabel = Literal["support", "deny", "query", "comment"]
 OfficialPosition = Literal["endorsed", "rejected", "not_addressed"]
 
-ROLES: tuple[str, ...] = ("platform", "affected", "third_party", "reporter")
-CLAIM_KINDS: tuple[str, ...] = ("follower_loss", "follower_gain", "accounts_removed")
-QUALIFIERS: tuple[str, ...] = ("exact", "approx", "over", "under")
-CAUSES: tuple[str, ...] = (
-    "bot_spam_purge",
-    "locked_accounts",
-    "inactive_accounts",
-    "political_bias",
-    "technical_glitch",
-    "genuine_unfollows",
-)
-STANCES: tuple[str, ...] = ("support", "deny", "query", "comment")
-OFFICIAL_POSITIONS: tuple[str, ...] = ("endorsed", "rejected", "not_addressed")
+# The label tuples are the `Literal` types' values, declared once above.
+ROLES: tuple[str, ...] = get_args(Role)
+CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+#: The causes the pipeline detects; "other" is a gold-only label (claimkit.corpus.OTHER_CAUSE).
+CAUSES: tuple[str, ...] = tuple(cause for cause in get_args(Cause) if cause != "other")
+STANCES: tuple[str, ...] = get_args(StanceLabel)
+OFFICIAL_POSITIONS: tuple[str, ...] = get_args(OfficialPosition)
+CUES: tuple[str, ...] = get_args(Cue)
 
 REPORTER = "reporter"
 
@@ -294,6 +290,38 @@ class Explanation:
 
 
 @dataclass
+class IgnoredFigure:
+    """A figure that reads like a claim but is out of bounds, so it is not one (team extension).
+
+    "lost 1111…1 followers" (over `numbers.FOLLOWER_CEILING`), "10^13
+    accounts removed" (over `numbers.ACCOUNT_CEILING`) or a change "in the
+    last 9999…9 hours" (over 100 years): reported here with the reason,
+    never among the claims.
+
+    Attributes:
+        text: The mention's text, equal to `input[start:end]`.
+        start, end: Character offsets into the (normalised) input text.
+        reason: Why it is not a claim, e.g. "amount over the ceiling of 100,000,000,000 followers".
+        kind: The claim kind it would have had.
+    """
+
+    text: str
+    start: int
+    end: int
+    reason: str
+    kind: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """This object as a JSON-ready dict."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> IgnoredFigure:
+        """The ignored figure from its JSON object (`to_dict`'s inverse)."""
+        return cls(**_fields(cls, data))
+
+
+@dataclass
 class Analysis:
     """Everything claimkit found in one document.
 
@@ -314,6 +342,7 @@ class Analysis:
     # The input text is not part of the JSON object, so equality ignores it:
     # `Analysis.from_dict(json.loads(a.to_json())) == a`.
     text: str = field(default="", repr=False, compare=False)
+    ignored: list[IgnoredFigure] = field(default_factory=list)
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
         """The SPEC's JSON object for this document."""
@@ -324,6 +353,7 @@ class Analysis:
             "statements": [s.to_dict() for s in self.statements],
             "claims": [c.to_dict() for c in self.claims],
             "explanations": [e.to_dict() for e in self.explanations],
+            "ignored": [i.to_dict() for i in self.ignored],
         }
         if include_text:
             data["text"] = self.text
@@ -356,6 +386,7 @@ class Analysis:
                 "claims": _each(data, "claims", "Analysis", Claim.from_dict),
                 "explanations": _each(data, "explanations", "Analysis", Explanation.from_dict),
                 "text": data.get("text") or "",
+                "ignored": _each(data, "ignored", "Analysis", IgnoredFigure.from_dict),
             }
         return cls(**_fields(cls, data, **converted))
 

@@ -35,15 +35,19 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from claimkit.stance.datasets import (  # noqa: F401 - re-exported for eval/run_all.py and eval/train_stance.py
+    FROM_SEMEVAL,
+    LABELS,
+    SEMEVAL_MARKER,
+    TO_SEMEVAL,
+    clean_semeval,
+    f1_scores,
+    read_jsonl,
+)
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATASETS = REPO.parent / "shared" / "datasets"
-LABELS = ("support", "deny", "query", "comment")
 SEMEVAL_LABELS = ("favor", "against", "none")
-#: SDQC prediction -> SemEval-2016 label.
-TO_SEMEVAL = {"support": "favor", "deny": "against", "query": "none", "comment": "none"}
-#: SemEval-2016 gold label -> SDQC training label (used by eval/train_stance.py).
-FROM_SEMEVAL = {"favor": "support", "against": "deny", "none": "comment"}
-SEMEVAL_MARKER = "#SemST"
 NO_NLI_MODEL = "not run: no NLI model available offline (pass --nli-model)"
 
 #: benchmark name -> (dataset folder, test file, train file for the majority baseline).
@@ -106,12 +110,6 @@ class DatasetsMissing(FileNotFoundError):
 # --- reading the files -----------------------------------------------------
 
 
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """All JSON objects of a JSONL file."""
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
 def dataset_file(datasets_dir: Path, folder: str, name: str) -> Path:
     """A dataset file, or `DatasetsMissing` saying where it was looked for."""
     path = Path(datasets_dir) / folder / name
@@ -126,11 +124,6 @@ def dataset_file(datasets_dir: Path, folder: str, name: str) -> Path:
 def is_source_row(row: dict[str, Any]) -> bool:
     """A RumourEval row that is the thread's source tweet (not a reply)."""
     return row.get("reply_to_text") is None and row["text"] == row["source_text"]
-
-
-def clean_semeval(text: str) -> str:
-    """A SemEval-2016 tweet without the `#SemST` marker the organisers added."""
-    return " ".join(text.replace(SEMEVAL_MARKER, " ").split())
 
 
 def rumoureval_input(row: dict[str, Any]):
@@ -148,17 +141,6 @@ def semeval_input(row: dict[str, Any]):
 
 
 # --- metrics ------------------------------------------------------------------
-
-
-def f1_scores(gold: Sequence[str], predicted: Sequence[str], labels: Iterable[str]) -> dict[str, float]:
-    """Per-label F1 (0 when a label is neither predicted nor gold correctly)."""
-    scores = {}
-    for label in labels:
-        tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
-        fp = sum(p == label != g for g, p in zip(gold, predicted, strict=True))
-        fn = sum(g == label != p for g, p in zip(gold, predicted, strict=True))
-        scores[label] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return scores
 
 
 def accuracy(gold: Sequence[str], predicted: Sequence[str]) -> float:

@@ -445,3 +445,56 @@ def test_subject_names_drop_emoji(analyzer):
     text = "I've lost close to 2,000 followers today. — Mara 🐉 Quinlan (@maraq) May 3, 2019"
     [claim] = analyzer.analyze(text).claims
     assert claim.subject == "Mara Quinlan"
+
+
+# --------------------------------------------------------------------------- bounds: figures that are not claims
+
+HUNDREDS_OF_DIGITS = "1" * 300
+
+
+@pytest.mark.parametrize(
+    ("text", "ignored_text", "reason"),
+    [
+        (f"Marcus Webb lost {HUNDREDS_OF_DIGITS} followers on Tuesday.", f"lost {HUNDREDS_OF_DIGITS} followers",
+         "ceiling of 100,000,000,000 followers"),
+        ("Marcus Webb lost 3000000000000 followers on Tuesday.", "lost 3000000000000 followers", "followers"),
+        ("Marcus Webb lost 5,000 followers in the last " + "9" * 300 + " hours.", "lost 5,000 followers",
+         "over 100 years"),
+        ("Marcus Webb lost 5,000 followers in 100000000000000000000 weeks.", "lost 5,000 followers",
+         "over 100 years"),
+        ("Marcus Webb lost 5,000 followers in 200 years.", "lost 5,000 followers", "over 100 years"),
+        ("The platform said it removed 2 trillion fake accounts.", "removed 2 trillion fake accounts",
+         "ceiling of 1,000,000,000,000 accounts"),
+    ],
+)
+def test_out_of_bounds_figures_are_ignored_not_claims(analyzer, text, ignored_text, reason):
+    result = analyzer.analyze(text, published=PUBLISHED)
+    assert result.claims == []
+    (ignored,) = result.ignored
+    assert ignored.text == ignored_text == result.text[ignored.start : ignored.end]
+    assert reason in ignored.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Marcus Webb lost 100,000,000,000 followers on Tuesday.", 100_000_000_000),
+        ("Marcus Webb lost 5,000 followers in 100 years.", 5_000),
+        ("The platform said it removed 1 trillion fake accounts.", 10**12),
+    ],
+)
+def test_figures_at_the_ceiling_are_still_claims(analyzer, text, amount):
+    result = analyzer.analyze(text, published=PUBLISHED)
+    assert [c.amount for c in result.claims] == [amount]
+    assert result.ignored == []
+
+
+def test_a_number_inside_the_previous_mention_does_not_crash_the_gapped_list(analyzer):
+    # Reproduces `IndexError [E035] Error creating span with start 7 and end 5` in `_gapped`:
+    # a lakh-style "2, 84,746" puts the second number inside the first one's mention.
+    for text in ["Mayor Ortiz lost 2, 84,746 followers.",
+                 "Mayor Lena Ortiz, according to a tracking site, lost 2, 84,746 followers and now has 3.1 million."]:
+        result = analyzer.analyze(text, published=PUBLISHED)
+        for claim in result.claims:
+            for mention in claim.mentions:
+                assert result.text[mention.start : mention.end] == mention.text

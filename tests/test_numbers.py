@@ -131,3 +131,92 @@ def test_resolve_period(span, seconds, start, end):
 
 def test_resolve_period_without_reference_date():
     assert resolve_period("overnight", None, None) == (None, None)
+
+
+# --------------------------------------------------------------------------- bounds (no OverflowError)
+
+from claimkit.numbers import (  # noqa: E402
+    ACCOUNT_CEILING,
+    AMOUNT_LIMIT,
+    FOLLOWER_CEILING,
+    MAX_SPAN_SECONDS,
+    SPAN_TOO_LONG,
+    TOO_LARGE,
+    amount_ceiling,
+    out_of_bounds,
+)
+
+HUGE = "1" * 400
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (HUGE, TOO_LARGE),
+        ("9" * 16, TOO_LARGE),
+        ("9" * 5000 + "k", TOO_LARGE),
+        ("100000000000000000000", TOO_LARGE),
+        ("999,999,999,999,999,999,999 million", TOO_LARGE),
+        ("1" + "0" * 15, AMOUNT_LIMIT),
+        ("0" * 30 + "5", 5),
+        ("5." + "0" * 600 + "1", 5),
+        (" ".join(["one"] + ["hundred"] * 40), TOO_LARGE),
+        ("999999 billion", 999_999_000_000_000),
+        ("9999999 billion", TOO_LARGE),
+    ],
+)
+def test_parse_amount_saturates_instead_of_overflowing(text, value):
+    assert parse_amount(text) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"lost {HUGE} followers in the last {'9' * 400} hours",
+        "in 100000000000000000000 weeks",
+        f"over {'9' * 320}.5 years",
+        f"than it was {'7' * 500} days ago",
+    ],
+)
+def test_huge_numbers_in_text_never_raise(text):
+    amounts = find_amounts(text)
+    spans = find_spans(text)
+    assert all(0 <= a.value <= TOO_LARGE for a in amounts)
+    assert spans and all(s.seconds == SPAN_TOO_LONG for s in spans)
+    for s in spans:
+        assert resolve_period(s.text, s.seconds, date(2021, 6, 15)) == (None, date(2021, 6, 15))
+
+
+@pytest.mark.parametrize(
+    ("span", "seconds", "reference", "expected"),
+    [
+        ("in the last 100 years", MAX_SPAN_SECONDS, date(150, 1, 1), (date(50, 1, 25), date(150, 1, 1))),
+        ("in the last 100 years", MAX_SPAN_SECONDS, date(50, 1, 1), (None, date(50, 1, 1))),
+        ("yesterday", None, date(1, 1, 1), (None, date(1, 1, 1))),
+        ("last week", None, date(1, 1, 3), (None, date(1, 1, 3))),
+        ("in 3 days", SPAN_TOO_LONG * 10**6, date(2020, 1, 1), (None, date(2020, 1, 1))),
+    ],
+)
+def test_resolve_period_near_the_calendars_start_or_past_the_bound(span, seconds, reference, expected):
+    assert resolve_period(span, seconds, reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "amounts", "seconds", "reason"),
+    [
+        ("follower_loss", [FOLLOWER_CEILING], 3600, None),
+        ("follower_loss", [FOLLOWER_CEILING + 1], None, "ceiling of 100,000,000,000 followers"),
+        ("follower_gain", [None, TOO_LARGE], None, "followers"),
+        ("accounts_removed", [FOLLOWER_CEILING + 1], None, None),
+        ("accounts_removed", [ACCOUNT_CEILING + 1], None, "ceiling of 1,000,000,000,000 accounts"),
+        ("follower_loss", [500], MAX_SPAN_SECONDS, None),
+        ("follower_loss", [500], SPAN_TOO_LONG, "over 100 years"),
+        ("follower_loss", [None], None, None),
+    ],
+)
+def test_out_of_bounds(kind, amounts, seconds, reason):
+    found = out_of_bounds(kind, amounts, seconds)
+    assert (found is None) == (reason is None)
+    if reason:
+        assert reason in found
+    assert amount_ceiling(kind) == (ACCOUNT_CEILING if kind == "accounts_removed" else FOLLOWER_CEILING)

@@ -161,3 +161,10 @@ def test_nothing_is_compiled_at_import():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert out.stdout.strip() == "0"
+
+
+def test_platform_data_pickles_for_another_process():
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(load_platforms(MASTODON)))
+    assert copy.of_name("@MastodonEngineering") == "Mastodon" and copy.detect("on X today") == "X"

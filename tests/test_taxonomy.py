@@ -186,3 +186,14 @@ def test_the_learned_backend_takes_an_added_cause_by_its_description():
     ai = learned.analyze(DROP).explanation("ai_moderation")
     assert ai is not None and {r.backend for r in ai.stances} == {"learned"}
     assert ai.official_position in {"endorsed", "rejected", "not_addressed"}
+
+
+def test_the_cue_matcher_pickles_for_another_process(nlp):
+    import pickle
+
+    matcher = CueMatcher(load_taxonomy(AI_MODERATION), nlp.vocab)
+    copy = pickle.loads(pickle.dumps(matcher))
+    doc = nlp("The moderation algorithm hid the accounts, not bots.")
+    statement = Statement("reporter", None, "reporter", "none", doc.text, 0, len(doc.text), None)
+    assert detect_causes(doc, [statement], copy) == detect_causes(doc, [statement], matcher)
+    assert {m.cause for m in detect_causes(doc, [statement], copy)} == {"ai_moderation", "bot_spam_purge"}

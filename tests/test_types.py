@@ -70,8 +70,12 @@ def test_nested_spans_come_back_as_spans():
 
 
 def test_analysis_by_hand_round_trips():
+    from claimkit.types import IgnoredFigure
+
+    ignored = [IgnoredFigure("lost 10000000000000 followers", 4, 32, "amount over the ceiling", "follower_loss")]
     analysis = Analysis(id="ada", published="2021-01-02", platform="Twitter", statements=[STATEMENT],
-                        claims=[CLAIM], explanations=[EXPLANATION], text="not serialised")
+                        claims=[CLAIM], explanations=[EXPLANATION], text="not serialised", ignored=ignored)
+    assert analysis.to_dict()["ignored"] == [ignored[0].to_dict()]
     back = Analysis.from_dict(json.loads(analysis.to_json()))
     assert back == analysis
     assert back.text == ""  # the input text is not part of the JSON object, so not compared

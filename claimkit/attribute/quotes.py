@@ -10,6 +10,7 @@ from claimkit.attribute.common import PARAGRAPH_BREAK_RE, _Found
 from claimkit.attribute.reported import _described_text
 from claimkit.attribute.speakers import _speech_cue, _subject_of, speakers_of
 from claimkit.lexicon.speech import NOT_SPEAKERS, SPEECH_VERBS
+from claimkit.spans import char_span
 
 OPEN_QUOTES = "“\""
 CLOSE_QUOTES = "”\""
@@ -117,7 +118,7 @@ def _rest_of_sentence(text: str, q_end: int, inner: str) -> int:
 
 def _tokens_between(doc, start: int, end: int) -> list:
     """Tokens that start in [start, end), without scanning the whole document."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_span(doc, start, end)
     return [t for t in span if start <= t.idx < end] if span is not None else []
 
 

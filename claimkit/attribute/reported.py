@@ -25,6 +25,7 @@ from claimkit.lexicon.speech import (
     SPEECH_VERBS,
 )
 from claimkit.platforms import Platforms, builtin_platforms
+from claimkit.spans import char_span
 
 
 def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
@@ -301,7 +302,7 @@ def nested_platform_statements(doc, containers: Sequence[_Found], platforms: Pla
     platforms = platforms or builtin_platforms()
     nested = []
     for container in containers:
-        span = doc.char_span(container.start, container.end, alignment_mode="contract")
+        span = char_span(doc, container.start, container.end, alignment_mode="contract")
         if span is None:
             continue
         for sent in span.sents:

@@ -21,7 +21,9 @@ bounds and no amount.
 
 `merge_mentions` then merges the mentions of one claim (same kind, same
 subject, amounts within 0.5 %) and takes the fields of the most direct
-source (affected > platform > third party > reporter).
+source (affected > platform > third party > reporter). Before that,
+`drop_out_of_bounds` moves mentions with absurd amounts (over 10^11
+followers or 10^12 accounts) or spans (over 100 years) to `Analysis.ignored`.
 """
 
 from __future__ import annotations
@@ -29,10 +31,11 @@ from __future__ import annotations
 from claimkit.claims.records import ClaimMention, statement_at
 from claimkit.claims.amounts import qualifier_of
 from claimkit.claims.mentions import find_mentions, read_mention
-from claimkit.claims.merge import merge_mentions, with_mention_text
+from claimkit.claims.merge import drop_out_of_bounds, merge_mentions, with_mention_text
 
 __all__ = [
     "ClaimMention",
+    "drop_out_of_bounds",
     "find_mentions",
     "merge_mentions",
     "qualifier_of",

@@ -21,6 +21,7 @@ from claimkit.lexicon.claims import (
     QUALIFIER_PHRASES,
 )
 from claimkit.numbers import AmountMatch
+from claimkit.spans import char_span
 
 
 def _gapped(reader: _Reader, amount: AmountMatch, previous: ClaimMention, statement_index: int) -> ClaimMention | None:
@@ -36,7 +37,9 @@ def _gapped(reader: _Reader, amount: AmountMatch, previous: ClaimMention, statem
     sent = span.sent
     if not (sent.start_char <= previous.start < sent.end_char):
         return None
-    between = doc.char_span(previous.end, amount.start, alignment_mode="expand")
+    if amount.start < previous.end:
+        return None  # the number lies inside the previous mention ("lost 2, 84,746 followers")
+    between = char_span(doc, previous.end, amount.start)
     if between is None:
         return None
     words = [t for t in between if not t.is_space]

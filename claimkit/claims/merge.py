@@ -8,8 +8,8 @@ from datetime import date
 
 from claimkit.claims.records import ClaimMention
 from claimkit.names import name_tokens, names_match
-from claimkit.numbers import resolve_period
-from claimkit.types import Claim, Span, Statement
+from claimkit.numbers import out_of_bounds, resolve_period
+from claimkit.types import Claim, IgnoredFigure, Span, Statement
 
 ROLE_PRIORITY = {"affected": 0, "platform": 1, "third_party": 2, "reporter": 3}
 AMOUNT_TOLERANCE = 0.005
@@ -89,3 +89,29 @@ def _reference_date(statement_date: str | None, published: date | None) -> date 
 def with_mention_text(claims: Sequence[Claim], text: str) -> list[Claim]:
     """Fill each mention's text from the document."""
     return [replace(c, mentions=[Span(m.start, m.end, text[m.start : m.end]) for m in c.mentions]) for c in claims]
+
+
+def drop_out_of_bounds(mentions: Sequence[ClaimMention], text: str) -> tuple[list[ClaimMention], list[IgnoredFigure]]:
+    """Split the mentions into claims and figures out of bounds (`numbers.out_of_bounds`).
+
+    A mention whose amount, bounds or total is over its kind's ceiling, or
+    whose span of time is over 100 years, is not a claim: it becomes an
+    `IgnoredFigure` with the reason, and merges with nothing.
+
+    Example:
+        >>> m = ClaimMention("follower_loss", "Jo", 10**14, "10^14", "exact", 0, 4, 0, None)
+        >>> kept, ignored = drop_out_of_bounds([m], "lost")
+        >>> kept, ignored[0].reason
+        ([], 'amount over the ceiling of 100,000,000,000 followers')
+    """
+    kept: list[ClaimMention] = []
+    ignored: list[IgnoredFigure] = []
+    for mention in mentions:
+        amounts = (mention.amount, mention.amount_low, mention.amount_high, mention.total)
+        reason = out_of_bounds(mention.kind, amounts, mention.duration_seconds)
+        if reason is None:
+            kept.append(mention)
+        else:
+            ignored.append(IgnoredFigure(text[mention.start : mention.end], mention.start, mention.end, reason,
+                                         mention.kind))
+    return kept, ignored

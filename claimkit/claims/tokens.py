@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from claimkit.lexicon.claims import LEMMA_FIXES
 from claimkit.lexicon.speech import SPEECH_VERBS
+from claimkit.spans import char_span
 
 
 def _tokens(doc, start: int, end: int):
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span if span is not None and len(span) else None
+    return char_span(doc, start, end)
 
 
 def _anchor(span):
@@ -104,8 +104,8 @@ def _conjuncts(token) -> list:
 
 
 def _token_at(doc, offset: int):
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    span = char_span(doc, offset, offset + 1)
+    return span[0] if span is not None else None
 
 
 def _previous_word(doc, span, word: str):

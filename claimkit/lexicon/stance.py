@@ -2,6 +2,20 @@
 
 from __future__ import annotations
 
+# Surface flags of the `learned` backend's features (regexes; the head's JSON quotes them).
+
+#: A question mark: the `question` feature.
+QUESTION_PATTERN = r"\?"
+#: A negation word: the `negation` feature (matched case-insensitively).
+NEGATION_PATTERN = r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot)\b|n[’']t\b"
+#: A word that rejects a claim: the `deny_cue` feature (matched case-insensitively).
+DENY_PATTERN = (
+    r"\b(?:false|untrue|not true|hoax|lies|lie|lying|liars?|debunked|fake news|misinformation|"
+    r"disinformation|rumou?rs?|unconfirmed|no evidence|nonsense|bs|bullshit|wrong|doubt|deny|denies|denied)\b"
+)
+
+# Words of the `rules` backend.
+
 #: Negators: a cue in their scope is denied.
 NEGATIONS = frozenset({
     "not", "n't", "never", "no", "nothing", "none", "nobody", "neither", "nor", "without",
