@@ -27,6 +27,20 @@ from claimkit.types import (
     Statement,
 )
 
+
+
+def to_frames(results):  # noqa: ANN001, ANN201 - see claimkit.render.csv.to_frames
+    """The claims, stances, statements and explanations tables as pandas DataFrames.
+
+    Example:
+        >>> frames = claimkit.to_frames(claimkit.Analyzer().pipe(["I lost 500 followers."]))  # doctest: +SKIP
+        >>> frames["claims"][["subject", "amount", "sentence"]]                               # doctest: +SKIP
+    """
+    from claimkit.render.csv import to_frames as frames
+
+    return frames(results)
+
+
 try:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -51,4 +65,5 @@ __all__ = [
     "analyze",
     "make_document",
     "read_inputs",
+    "to_frames",
 ]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -41,12 +42,15 @@ from claimkit.cli_options import (
     PlatformsOpt,
     PublishedOpt,
     SpacyOpt,
+    SourceOpt,
+    AuthorOpt,
     StanceHeadOpt,
+    TableName,
     TaxonomyOpt,
 )
 from claimkit.config import Config
 from claimkit.errors import AnalysisError, ClaimkitError, ConfigError, InputError, OutputError
-from claimkit.ingest import STDIN, expand_inputs, parse_date, read_inputs
+from claimkit.ingest import JSONL_SUFFIXES, STDIN, expand_inputs, parse_date, read_inputs
 from claimkit.types import Analysis, Document
 
 # Typer vendors click in recent releases: take its exception classes from where
@@ -62,6 +66,7 @@ EXIT_INTERRUPTED = 130
 EXIT_PIPE = 141
 ENV_DEBUG = "CLAIMKIT_DEBUG"
 FILE_WIDTH = 160  # terminal-table width when writing to a file or a pipe
+PROGRESS_MIN = 5  # a progress bar for more documents than this, on a terminal
 
 
 class ClaimkitGroup(TyperGroup):
@@ -219,11 +224,22 @@ def load_analyzer(config: Config):  # -> claimkit.pipeline.Analyzer
 class Run:
     """One `extract` / `explain` run: reads the inputs, analyses them, counts what was skipped."""
 
-    def __init__(self, inputs: list[str], config: Config, published: date | None) -> None:
+    def __init__(
+        self,
+        inputs: list[str],
+        config: Config,
+        published: date | None,
+        author: str | None = None,
+        source: str | None = None,
+    ) -> None:
         self.config = config
         self.published = published
+        self.author = author
+        self.source = source
         self.errors: list[ClaimkitError] = []
         self.done = 0
+        self.claims = 0
+        self.progress = None  # a rich Progress on a terminal, for more than a few documents
         # Globs are expanded now, before any output file exists to be matched;
         # a pattern that matches nothing is reported when reading starts.
         expanded = list(expand_inputs(inputs))
@@ -232,20 +248,39 @@ class Run:
 
     def skip(self, error: ClaimkitError) -> None:
         self.errors.append(error)
-        typer.echo(f"claimkit: skipped: {error.one_line()}", err=True)
+        self.echo(f"claimkit: skipped: {error.one_line()}")
 
     def documents(self) -> Iterator[Document]:
         for error in self.unmatched:
             self.skip(error)
         if STDIN in self.inputs and _isatty(sys.stdin):
             typer.echo("claimkit: reading standard input (end it with Ctrl-D)", err=True)
-        for item in read_inputs(self.inputs, published=self.published, max_chars=self.config.max_chars):
+        yield from self.read(self.inputs)
+
+    def read(self, inputs: list[str], stdin: Any = None) -> Iterator[Document]:
+        """The documents of `inputs`; each bad input reported and skipped, each warning printed."""
+        for item in read_inputs(
+            inputs, published=self.published, max_chars=self.config.max_chars, stdin=stdin,
+            author=self.author, source=self.source,
+        ):
             if isinstance(item, InputError):
                 self.skip(item)
             else:
+                for warning in item.warnings:
+                    self.warn(warning)
                 yield item
 
-    def analyses(self, analyzer) -> Iterator[Analysis]:
+    def warn(self, message: str) -> None:
+        self.echo(f"claimkit: warning: {message}")
+
+    def echo(self, line: str) -> None:
+        """One line on stderr (above the progress bar when there is one)."""
+        if self.progress is not None:
+            self.progress.console.print(line, markup=False, highlight=False)
+        else:
+            typer.echo(line, err=True)
+
+    def analyses(self, analyzer, documents: Iterator[Document] | None = None) -> Iterator[Analysis]:
         def on_error(document: Document, err: Exception) -> None:
             if os.environ.get(ENV_DEBUG):
                 raise err
@@ -257,15 +292,44 @@ class Run:
                 )
             )
 
+        with self.progress_bar():
+            try:
+                for analysis in analyzer.pipe(documents if documents is not None else self.documents(),
+                                              on_error=on_error):
+                    self.count(analysis)
+                    yield analysis
+            except ClaimkitError as err:
+                raise fail(err.one_line()) from None
+
+    def count(self, analysis: Analysis) -> None:
+        """Count one finished analysis (and advance the progress bar)."""
+        self.done += 1
+        self.claims += len(analysis.claims)
+        if self.progress is not None:
+            self.progress.advance(self.task)
+
+    @contextmanager
+    def progress_bar(self) -> Iterator[None]:
+        """A progress bar on stderr while analysing, when stderr is a terminal and there are many documents."""
+        total = estimate_documents(self.inputs) if _isatty(sys.stderr) else 0
+        if total <= PROGRESS_MIN or self.progress is not None:
+            yield
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        progress = Progress(
+            TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=Console(stderr=True), transient=True,
+        )
+        self.progress, self.task = progress, progress.add_task("analysing", total=total)
         try:
-            for analysis in analyzer.pipe(self.documents(), on_error=on_error):
-                self.done += 1
-                yield analysis
-        except ClaimkitError as err:
-            raise fail(err.one_line()) from None
+            with progress:
+                yield
+        finally:
+            self.progress = None
 
     def finish(self) -> None:
-        """Exit 1 when an input was skipped (with a summary line) or nothing was analysed."""
+        """Print the one-line summary; exit 1 when an input was skipped or nothing was analysed."""
         if self.errors:
             typer.echo(
                 f"claimkit: {self.done} document(s) analysed, {len(self.errors)} input(s) skipped", err=True
@@ -273,6 +337,25 @@ class Run:
             raise typer.Exit(EXIT_INPUT)
         if self.done == 0:
             raise fail("no documents to analyse", EXIT_INPUT)
+        typer.echo(f"claimkit: {self.done} document(s) analysed, {self.claims} claim(s) found", err=True)
+
+
+def estimate_documents(inputs: list[str]) -> int:
+    """About how many documents the inputs hold: one per text file, one per JSONL line (stdin unknown)."""
+    total = 0
+    for item in inputs:
+        if item == STDIN:
+            continue
+        path = Path(item)
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with path.open("rb") as handle:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda h=handle: h.read(1 << 20), b""))
+            except OSError:
+                continue
+        else:
+            total += 1
+    return total
 
 
 def _isatty(stream: Any) -> bool:
@@ -320,14 +403,14 @@ def make_console(out: IO[str]) -> Console:
 
 def start_run(
     inputs: list[str], output: Path | None, published: str | None, code: list[Path] | None = None,
-    fmt: str | None = None, **options,
+    fmt: str | None = None, author: str | None = None, source: str | None = None, **options,
 ):
     """Shared start of `extract` and `explain`: `--code`, format, config, inputs, models (before the output opens), output."""
     import_code(code)
     if fmt is not None:
         check_format(fmt)
     config = build_config(**options)
-    run = Run(inputs, config, published_date(published))
+    run = Run(inputs, config, published_date(published), author=author, source=source)
     check_output(output, run.inputs)
     analyzer = load_analyzer(config)
     return run, analyzer, open_output(output)
@@ -355,6 +438,12 @@ def extract_command(
     platforms: PlatformsOpt = None,
     code: CodeOpt = None,
     statements: Annotated[bool, typer.Option("--statements", help="Table and Markdown: list the statements too.")] = False,
+    table_name: Annotated[
+        TableName, typer.Option("--table", help="CSV: which records, one row each (claims, stances, statements, explanations).")
+    ] = TableName.claims,
+    bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a UTF-8 byte-order mark (for spreadsheets).")] = False,
+    author: AuthorOpt = None,
+    source: SourceOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Extract claims, speakers and the explanation matrix from documents.
@@ -362,29 +451,37 @@ def extract_command(
     Example: claimkit extract article.txt posts.jsonl --format jsonl
     """
     run, analyzer, out = start_run(
-        inputs, output, published, code=code, fmt=fmt, spacy_model=spacy_model,
+        inputs, output, published, code=code, fmt=fmt, author=author, source=source, spacy_model=spacy_model,
         stance_backend=stance_backend, nli_model=nli_model, encoder_model=encoder_model,
         stance_head=stance_head, max_chars=max_chars, platform=platform, taxonomy=taxonomy,
         platforms=platforms,
     )
     try:
-        render(run.analyses(analyzer), fmt, out, statements)
+        render(run.analyses(analyzer), fmt, out, statements, table_name.value, bom)
     finally:
         finish_output(out)
     run.finish()
 
 
-def render(results: Iterator[Analysis], fmt: str, out: IO[str], statements: bool = False) -> None:
+def render(
+    results: Iterator[Analysis],
+    fmt: str,
+    out: IO[str],
+    statements: bool = False,
+    table_name: str = "claims",
+    bom: bool = False,
+) -> None:
     """Write the analyses in the output format `fmt`.
 
     A renderer marked `per_document` writes each document as it comes;
-    any other (JSON, most plugins) gets them all at once.
+    any other (JSON, CSV, most plugins) gets them all at once.
     """
     from claimkit.render import get_renderer
 
     renderer = get_renderer(fmt)
     tty = _isatty(out)
-    options: dict[str, Any] = {"statements": statements, "width": None if tty else FILE_WIDTH, "color": tty}
+    options: dict[str, Any] = {"statements": statements, "width": None if tty else FILE_WIDTH, "color": tty,
+                               "table": table_name, "bom": bom}
     if tty:
         options["width"] = make_console(out).width
     if not getattr(renderer, "per_document", False):
@@ -413,6 +510,8 @@ def explain_command(
     taxonomy: TaxonomyOpt = None,
     platforms: PlatformsOpt = None,
     code: CodeOpt = None,
+    author: AuthorOpt = None,
+    source: SourceOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Show only the explanation matrix, with the evidence quote behind each stance.
@@ -422,7 +521,7 @@ def explain_command(
     from claimkit.render import markdown, table
 
     run, analyzer, out = start_run(
-        inputs, output, published, code=code, spacy_model=spacy_model,
+        inputs, output, published, code=code, author=author, source=source, spacy_model=spacy_model,
         stance_backend=stance_backend, nli_model=nli_model, encoder_model=encoder_model,
         stance_head=stance_head, max_chars=max_chars, platform=platform, taxonomy=taxonomy,
         platforms=platforms,
@@ -457,11 +556,16 @@ def eval_command(
     stance_backend: BackendOpt = None,
     nli_model: NliOpt = None,
     encoder_model: EncoderOpt = None,
+    stance_head: StanceHeadOpt = None,
+    platform: PlatformOpt = None,
+    max_chars: MaxCharsOpt = None,
     taxonomy: TaxonomyOpt = None,
     platforms: PlatformsOpt = None,
     code: CodeOpt = None,
 ) -> None:
     """Score the pipeline (or saved predictions) against gold corpora (SPEC sections 5 and 6).
+
+    The pipeline options are those of `extract`; they are ignored with --predictions.
 
     Example: claimkit eval corpora/dev.jsonl --json
     """
@@ -470,7 +574,8 @@ def eval_command(
     import_code(code)
     config = build_config(
         spacy_model=spacy_model, stance_backend=stance_backend, nli_model=nli_model,
-        encoder_model=encoder_model, taxonomy=taxonomy, platforms=platforms,
+        encoder_model=encoder_model, stance_head=stance_head, platform=platform, max_chars=max_chars,
+        taxonomy=taxonomy, platforms=platforms,
     )
     try:
         code = evaluate.run_cli(
@@ -549,6 +654,114 @@ def batch_command(
         raise typer.Exit(EXIT_INPUT)
     if result.documents + result.resumed == 0:
         raise fail("no documents to analyse", EXIT_INPUT)
+
+
+@app.command("report")
+def report_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Documents (text, JSONL, - for standard input) or saved `extract -f json/jsonl` output, or globs.",
+            show_default=False,
+            metavar="INPUT",
+        ),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.", show_default=False)],
+    title: Annotated[str, typer.Option("--title", help="The report's title.")] = "claimkit newsroom report",
+    published: PublishedOpt = None,
+    platform: PlatformOpt = None,
+    spacy_model: SpacyOpt = None,
+    stance_backend: BackendOpt = None,
+    nli_model: NliOpt = None,
+    encoder_model: EncoderOpt = None,
+    stance_head: StanceHeadOpt = None,
+    max_chars: MaxCharsOpt = None,
+    taxonomy: TaxonomyOpt = None,
+    platforms: PlatformsOpt = None,
+    code: CodeOpt = None,
+    author: AuthorOpt = None,
+    source: SourceOpt = None,
+) -> None:
+    """Write one self-contained HTML report across documents: accounts, figures, matrix, texts.
+
+    Saved claimkit output (JSON or JSONL objects with `statements` and
+    `explanations`) is read back as it is; every other input is analysed.
+
+    Example: claimkit report 'news/*.txt' posts.jsonl -o report.html
+    """
+    from claimkit.newsroom import build
+    from claimkit.report import render_report
+
+    import_code(code)
+    config = build_config(
+        spacy_model=spacy_model, stance_backend=stance_backend, nli_model=nli_model, encoder_model=encoder_model,
+        stance_head=stance_head, max_chars=max_chars, platform=platform, taxonomy=taxonomy, platforms=platforms,
+    )
+    run = Run(inputs, config, published_date(published), author=author, source=source)
+    check_output(output, run.inputs)
+    if str(output) == STDIN:
+        raise fail("give the report a file name with -o (it is one HTML file)")
+    analyses = list(report_analyses(run, config))
+    try:
+        from claimkit.platforms import load_platforms
+
+        html = render_report(build(analyses, load_platforms(config.platforms)), title=title)
+    except ClaimkitError as err:
+        raise fail(err.one_line()) from None
+    out = open_output(output)
+    try:
+        out.write(html)
+    finally:
+        finish_output(out)
+    if run.errors:
+        typer.echo(f"claimkit: {run.done} document(s) in the report, {len(run.errors)} input(s) skipped", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    if run.done == 0:
+        raise fail("no documents for the report", EXIT_INPUT)
+    typer.echo(f"claimkit: wrote {output}: {run.done} document(s), {run.claims} claim(s)", err=True)
+
+
+def report_analyses(run: Run, config: Config) -> Iterator[Analysis]:
+    """The inputs of `claimkit report` in order: saved output read back, documents analysed (models load once)."""
+    from claimkit.report.inputs import is_saved_file, read_saved_file, saved_analyses, split_stdin
+
+    for error in run.unmatched:
+        run.skip(error)
+    analyzer = None
+    pending: list[str] = []
+
+    def analyse(items: list[str], stdin: Any = None) -> Iterator[Analysis]:
+        nonlocal analyzer
+        if analyzer is None:
+            analyzer = load_analyzer(config)
+        yield from run.analyses(analyzer, run.read(items, stdin=stdin))
+
+    for item in run.inputs:
+        saved = is_saved_file(item)
+        stdin = None
+        if item == STDIN:
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is not None:
+                saved, stdin = split_stdin(stream)
+        if not saved:
+            if stdin is None:
+                pending.append(item)
+                continue
+        if pending:
+            yield from analyse(pending)
+            pending = []
+        if not saved:
+            yield from analyse([item], stdin=stdin)
+            continue
+        found = saved_analyses(stdin.getvalue(), "<stdin>") if stdin is not None else read_saved_file(item)
+        for result in found:
+            if isinstance(result, InputError):
+                run.skip(result)
+            else:
+                run.count(result)
+                yield result
+    if pending:
+        yield from analyse(pending)
 
 
 def main() -> None:

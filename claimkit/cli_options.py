@@ -6,6 +6,7 @@ in `claimkit.cli` take them as keyword arguments.
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -41,7 +42,7 @@ FormatOpt = Annotated[
     str,
     typer.Option(
         "--format", "-f", metavar="NAME",
-        help="Output format: table, json, jsonl, markdown, or one a plugin or --code registers.",
+        help="Output format: table, json, jsonl, markdown, csv, or one a plugin or --code registers.",
     ),
 ]
 CodeOpt = Annotated[
@@ -82,4 +83,21 @@ MaxCharsOpt = Annotated[
 ]
 OutputOpt = Annotated[
     Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output (- for stdout).")
+]
+
+
+class TableName(str, Enum):
+    """Tables of `claimkit extract --format csv`."""
+    claims = "claims"
+    stances = "stances"
+    statements = "statements"
+    explanations = "explanations"
+
+
+AuthorOpt = Annotated[
+    Optional[str],
+    typer.Option("--author", help="Author of the text read from standard input (its unattributed voice)."),
+]
+SourceOpt = Annotated[
+    Optional[str], typer.Option("--source", help="Source (outlet) of the text read from standard input.")
 ]

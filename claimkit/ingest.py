@@ -6,7 +6,13 @@ line) for every bad one, so a batch keeps going and reports what it skipped.
 
 Publication dates follow the SPEC's precedence: `--published` (the
 `published` argument), else the text's ` date YYYY-MM-DD` header, else the
-JSONL `published` field, else unknown.
+JSONL `published` field, else unknown. A header or field that is not a real
+date leaves the document undated and adds a warning to `Document.warnings`.
+
+Metadata flows through: a text file's header lines ` author NAME`,
+` source NAME` and ` url URL` (beside ` date`), a JSONL line's `source`,
+`author`, `url` and any other key, end up in `Document.meta` (and so in the
+output's `meta`).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
@@ -44,6 +51,10 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_MAX_CHARS = 1_000_000
 # ` date 2021-06-15 ` at the very start of a file (leading space optional).
 HEADER_RE = re.compile(r"\A[ \t]?date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|\Z)")
+DATE_LINE_RE = re.compile(r"[ \t]?date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|\Z)")
+# ` author NAME`, ` source NAME`, ` url URL`: a whole line each, before or after ` date`.
+META_LINE_RE = re.compile(r"[ \t]?(author|source|url)[ \t]+(\S[^\r\n]*?)[ \t]*(?=\r?\n|\Z)")
+NEWLINE_RE = re.compile(r"\r?\n")
 # A JSON object opens with `{"` (or is `{}`): standard input starting so is JSONL.
 JSONL_START_RE = re.compile(rb"\A\s*\{\s*[\"}]")
 # UTF-8 needs at most 4 bytes a character: a larger file cannot fit `max_chars`.
@@ -51,7 +62,12 @@ BYTES_PER_CHAR = 4
 SNIFF_BYTES = 8192
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-OPTIONAL_FIELDS = ("platform", "source", "author")
+OPTIONAL_FIELDS = ("platform", "source", "author", "url")
+# JSONL keys read into `Document` fields; every other key is kept in `meta`,
+# except the gold annotation of a corpus line (SPEC section 7).
+DOCUMENT_KEYS = ("id", "text", "published", "platform")
+GOLD_KEYS = ("claims", "stances", "official")
+META_KEYS = ("source", "author", "url")
 
 
 # --------------------------------------------------------------------------- dates and headers
@@ -82,25 +98,69 @@ def parse_date(value: object, location: str | None = None, field: str = "date") 
     )
 
 
-def split_header(text: str) -> tuple[date | None, int]:
-    """Find the optional ` date YYYY-MM-DD` header.
+def read_headers(text: str) -> tuple[dict[str, str], int]:
+    """The header lines at the start of a text: ` date`, ` author`, ` source`, ` url`.
+
+    Each header is a line of its own (the ` date` header may be followed by
+    the body on the same line), in any order, each at most once; the first
+    line that is not a header ends them. A ` date` header whose date does
+    not exist ends the headers too (see `header_date`).
 
     Returns:
-        The header's date (or None) and the offset where the body starts.
-        A header whose date does not exist (2018-02-30) gives `(None, 0)`;
-        the readers report it with `header_date`.
+        The header values by name (`date` as written) and the offset where the body starts.
+
+    Example:
+        >>> read_headers(" date 2018-07-12\n author Jo Reed\nI lost 500 followers.")
+        ({'date': '2018-07-12', 'author': 'Jo Reed'}, 31)
+    """
+    found, body, _ = _scan_headers(text)
+    return found, body
+
+
+def _scan_headers(text: str) -> tuple[dict[str, str], int, int]:
+    """`read_headers`, plus the offset of the line that ended the headers."""
+    found: dict[str, str] = {}
+    pos = body = 0
+    while True:
+        match = DATE_LINE_RE.match(text, pos)
+        if match and "date" not in found and _real_date(match.group(1)):
+            found["date"] = match.group(1)
+        else:
+            match = META_LINE_RE.match(text, pos)
+            if not match or match.group(1) in found:
+                break
+            found[match.group(1)] = match.group(2)
+        body = match.end()
+        newline = NEWLINE_RE.match(text, body)
+        if not newline:
+            break
+        pos = newline.end()
+    return found, body, pos
+
+
+def _real_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def split_header(text: str) -> tuple[date | None, int]:
+    """Find the optional ` date YYYY-MM-DD` header (and the other header lines).
+
+    Returns:
+        The header's date (or None) and the offset where the body starts
+        (after every header line, see `read_headers`). A header whose date
+        does not exist (2018-02-30) is not a header: it gives `(None, 0)`
+        when it comes first; the readers report it with `header_date`.
 
     Example:
         >>> split_header(" date 2021-06-15 Twitter Support said ...")
         (datetime.date(2021, 6, 15), 16)
     """
-    match = HEADER_RE.match(text)
-    if not match:
-        return None, 0
-    try:
-        return date.fromisoformat(match.group(1)), match.end()
-    except ValueError:
-        return None, 0
+    found, body = read_headers(text)
+    return (date.fromisoformat(found["date"]) if "date" in found else None), body
 
 
 def header_date(text: str, location: str) -> date | None:
@@ -109,17 +169,17 @@ def header_date(text: str, location: str) -> date | None:
     Raises:
         DateError: the header reads like `date 2018-13-45`.
     """
-    match = HEADER_RE.match(text)
-    if not match:
-        return None
-    found, _ = split_header(text)
-    if found is None:
+    found, _, stop = _scan_headers(text)
+    if "date" in found:
+        return date.fromisoformat(found["date"])
+    match = DATE_LINE_RE.match(text, stop)
+    if match:
         raise DateError(
             f"date header {match.group(1)!r} is not a real date; expected YYYY-MM-DD, "
             "or give --published to override it",
             location,
         )
-    return found
+    return None
 
 
 def make_document(
@@ -130,32 +190,55 @@ def make_document(
     source: str | None = None,
     author: str | None = None,
     location: str = "<text>",
+    url: str | None = None,
+    meta: dict[str, object] | None = None,
+    warnings: tuple[str, ...] = (),
 ) -> Document:
-    """Build a `Document` from raw text, reading its ` date` header.
+    """Build a `Document` from raw text, reading its header lines.
 
     The text is normalised first (`claimkit.normalize.normalize_text`:
     surrogates and control characters replaced, NFC, pathological tokens
     capped); the `Document` holds the normalised text, which is what every
-    result offset indexes into. `published`, when given, overrides the header.
+    result offset indexes into. `published`, when given, overrides the ` date` header; `author`,
+    `source` and `url` override the ` author`, ` source` and ` url` headers.
+    `meta` holds any other metadata (JSONL keys); the given or header
+    `source`, `author` and `url` are added to it.
 
     Example:
-        >>> make_document(" date 2018-02-21\\nI lost 500 followers.").published
+        >>> make_document(" date 2018-02-21\nI lost 500 followers.").published
         datetime.date(2018, 2, 21)
+        >>> make_document(" author Jo Reed\nI lost 500 followers.").meta
+        {'author': 'Jo Reed'}
     """
     text = normalize_text(text)
-    header, body_start = split_header(text)
+    headers, body_start = read_headers(text)
     if published is not None and not isinstance(published, date):
         published = parse_date(published, location, "published")
+    header = date.fromisoformat(headers["date"]) if "date" in headers else None
+    given = {"source": source, "author": author, "url": url}
+    values = {key: given[key] or headers.get(key) for key in META_KEYS}
     return Document(
         id=doc_id,
         text=text,
         published=published or header,
         platform=platform or None,
-        source=source,
-        author=author or None,
+        source=values["source"] or location,
+        author=values["author"] or None,
         body_start=body_start,
         location=location,
+        meta={**(meta or {}), **{k: v for k, v in values.items() if v}},
+        warnings=tuple(warnings),
     )
+
+
+def _dated(text: str, location: str, published: date | None) -> tuple[date | None, tuple[str, ...]]:
+    """`published`, else the header's date; an impossible header date is a warning, not an error."""
+    if published is not None:
+        return published, ()
+    try:
+        return header_date(text, location), ()
+    except DateError as err:
+        return None, (f"{err.one_line()}; the document is left undated",)
 
 
 # --------------------------------------------------------------------------- bytes to text
@@ -212,8 +295,8 @@ def text_document(
     """
     text = decode(data, location)
     _check_text(text, location, max_chars)
-    when = published or header_date(text, f"{location}:1")
-    return make_document(text, doc_id, published=when, source=location, location=location)
+    when, warnings = _dated(text, f"{location}:1", published)
+    return make_document(text, doc_id, published=when, location=location, warnings=warnings)
 
 
 # --------------------------------------------------------------------------- JSONL
@@ -280,17 +363,24 @@ def _jsonl_document(
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise JsonlError(f'field "{key}" must be a string, found {_json_type(value)}', location)
-    when = published or header_date(text, location)
-    if when is None and record.get("published") not in (None, ""):
-        when = parse_date(record["published"], location, 'field "published"')
+    when, warnings = _dated(text, location, published)
+    if when is None and not warnings and record.get("published") not in (None, ""):
+        try:
+            when = parse_date(record["published"], location, 'field "published"')
+        except DateError as err:
+            warnings = (f"{err.one_line()}; the document is left undated",)
+    meta = {key: value for key, value in record.items() if key not in DOCUMENT_KEYS + GOLD_KEYS + META_KEYS}
     return make_document(
         text,
         doc_id,
         published=when,
         platform=record.get("platform"),
-        source=record.get("source") or location,
+        source=record.get("source"),
         author=record.get("author"),
+        url=record.get("url"),
         location=location,
+        meta=meta,
+        warnings=warnings,
     )
 
 
@@ -455,6 +545,19 @@ class _Prepend(io.RawIOBase):
         return len(data)
 
 
+def with_metadata(document: Document, author: str | None = None, source: str | None = None) -> Document:
+    """The document with `author` and `source` set (each one only when given).
+
+    Example:
+        >>> with_metadata(make_document("I lost 500 followers."), author="Jo Reed").author
+        'Jo Reed'
+    """
+    given = {key: value for key, value in (("author", author), ("source", source)) if value}
+    if not given:
+        return document
+    return replace(document, **given, meta={**document.meta, **given})
+
+
 def _read_stdin(stream: BinaryIO, published: date | None, max_chars: int) -> Iterator[Document | InputError]:
     """Standard input: JSONL when it starts with a JSON object, else one text document."""
     limit = max_chars * BYTES_PER_CHAR
@@ -478,6 +581,8 @@ def read_inputs(
     published: date | str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     stdin: BinaryIO | None = None,
+    author: str | None = None,
+    source: str | None = None,
 ) -> Iterator[Document | InputError]:
     """Read every input, yielding documents and the errors of the bad ones.
 
@@ -488,6 +593,9 @@ def read_inputs(
         published: Overrides every document's publication date.
         max_chars: Longest document accepted, in characters.
         stdin: Stream to read for `-` (default: `sys.stdin.buffer`).
+        author: The author of the documents read from standard input
+            (their unattributed text is this voice; overrides headers).
+        source: Their source (outlet), likewise.
 
     Example:
         >>> for item in read_inputs(["article.txt", "posts.jsonl"]):  # doctest: +SKIP
@@ -510,7 +618,8 @@ def read_inputs(
                 stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
                 if stream is None:
                     raise UnreadableError("there is no standard input to read", STDIN_NAME)
-                yield from _read_stdin(stream, published, max_chars)
+                for found in _read_stdin(stream, published, max_chars):
+                    yield found if isinstance(found, InputError) else with_metadata(found, author, source)
                 continue
             path = Path(item)
             if path.suffix.lower() in JSONL_SUFFIXES:

@@ -102,6 +102,8 @@ class Analyzer:
                 source=text.source,
                 author=text.author,
                 location=text.location,
+                meta=text.meta,
+                warnings=text.warnings,
             )
         return make_document(text, doc_id or "text", published=published, platform=platform)
 
@@ -184,6 +186,7 @@ class Analyzer:
             explanations=explanations,
             text=document.text,
             ignored=ignored,
+            meta=dict(document.meta),
         )
 
 

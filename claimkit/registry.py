@@ -168,5 +168,6 @@ renderers.register("table", func=LazyFactory("claimkit.render.table:render"))
 renderers.register("json", func=LazyFactory("claimkit.render.jsonout:render"))
 renderers.register("jsonl", func=LazyFactory("claimkit.render.jsonout:render_lines"))
 renderers.register("markdown", func=LazyFactory("claimkit.render.markdown:render_output"))
+renderers.register("csv", func=LazyFactory("claimkit.render.csv:render"))
 
 taxonomies.register("claimkit.causes.v1", func=LazyFactory("claimkit.taxonomy:builtin_data"))

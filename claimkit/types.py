@@ -101,8 +101,12 @@ class Document:
         source: Where the document came from (file path, "<stdin>", URL).
         author: Voice of the unattributed text (team extension; default is
             the reporter). An official blog post sets it to the platform.
-        body_start: Offset where the body starts (after a ` date` header).
+        body_start: Offset where the body starts (after the header lines).
         location: "file" or "file:line", for error messages.
+        meta: Input metadata kept in the output (`source`, `author`, `url`
+            and any other JSONL key; team extension, docs/schema.md).
+        warnings: What reading noticed but did not refuse, e.g. a
+            `published` value that is not a date (the document is undated).
     """
 
     id: str
@@ -113,6 +117,8 @@ class Document:
     author: str | None = None
     body_start: int = 0
     location: str = "<text>"
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -343,9 +349,11 @@ class Analysis:
     # `Analysis.from_dict(json.loads(a.to_json())) == a`.
     text: str = field(default="", repr=False, compare=False)
     ignored: list[IgnoredFigure] = field(default_factory=list)
+    # Input metadata (`source`, `author`, `url`, other JSONL keys): team extension.
+    meta: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
-        """The SPEC's JSON object for this document."""
+        """The SPEC's JSON object for this document (plus the `meta` extension)."""
         data: dict[str, Any] = {
             "id": self.id,
             "published": self.published,
@@ -354,6 +362,7 @@ class Analysis:
             "claims": [c.to_dict() for c in self.claims],
             "explanations": [e.to_dict() for e in self.explanations],
             "ignored": [i.to_dict() for i in self.ignored],
+            "meta": dict(self.meta),
         }
         if include_text:
             data["text"] = self.text
@@ -387,6 +396,7 @@ class Analysis:
                 "explanations": _each(data, "explanations", "Analysis", Explanation.from_dict),
                 "text": data.get("text") or "",
                 "ignored": _each(data, "ignored", "Analysis", IgnoredFigure.from_dict),
+                "meta": dict(data["meta"]) if isinstance(data.get("meta"), dict) else {},
             }
         return cls(**_fields(cls, data, **converted))
 

@@ -276,7 +276,7 @@ def test_analysis_crash_on_one_document_skips_only_that_document(files, monkeypa
         (["--published", "2019-02-30"], "[E108] --published: value '2019-02-30' is not a date"),
         (["--published", "last week"], "expected YYYY-MM-DD"),
         (["--bogus"], "No such option: --bogus"),
-        (["--format", "xml"], "[E300] unknown output format 'xml'; expected one of: json, jsonl, markdown, table"),
+        (["--format", "xml"], "[E300] unknown output format 'xml'; expected one of: csv, json, jsonl, markdown, table"),
         (["--max-chars", "0"], "--max-chars"),
         (["--stance-backend", "oracle"], "[E300] unknown stance backend 'oracle'; expected one of: "),
         (["--spacy-model", ""], "[E300] spacy_model must name an installed spaCy pipeline"),

@@ -19,6 +19,7 @@ from claimkit.ingest import (
     _bounded_lines,
     expand_paths,
     header_date,
+    read_headers,
     make_document,
     parse_date,
     read_inputs,
@@ -131,10 +132,11 @@ def test_impossible_header_date_is_not_a_header_but_readers_report_it(tmp_path):
     assert split_header(" date 2021-02-30\nBody") == (None, 0)
     with pytest.raises(errors.DateError):
         header_date(" date 2021-02-30\nBody", "x.txt:1")
-    error = only_error(read([write(tmp_path / "feb30.txt", " date 2021-02-30\nI lost 10 followers.")]))
-    assert isinstance(error, errors.DateError)
-    assert error.location.endswith("feb30.txt:1")
-    assert "2021-02-30" in error.message
+    (doc,) = read([write(tmp_path / "feb30.txt", " date 2021-02-30\nI lost 10 followers.")])
+    assert doc.published is None
+    (warning,) = doc.warnings
+    assert warning.startswith("[E108] ") and "feb30.txt:1: " in warning
+    assert "2021-02-30" in warning and "left undated" in warning
 
 
 def test_published_override_makes_a_bad_header_harmless(tmp_path):
@@ -411,13 +413,9 @@ BAD_INPUTS = [
      '"text" must be a string, found an array'),
     ("empty text", lambda t: jsonl(t / "m.jsonl", {"text": "  "}), errors.EmptyInputError, 1, "empty document"),
     ("array line", lambda t: jsonl(t / "m.jsonl", "[1, 2]"), errors.JsonlError, 1, "found an array"),
-    ("bad published field", lambda t: jsonl(t / "m.jsonl", {"text": "x", "published": "2022-13-01"}),
-     errors.DateError, 1, "2022-13-01"),
     ("bad id", lambda t: jsonl(t / "m.jsonl", {"id": {"a": 1}, "text": "x"}), errors.JsonlError, 1, '"id"'),
     ("bad platform", lambda t: jsonl(t / "m.jsonl", {"text": "x", "platform": 3}), errors.JsonlError, 1,
      '"platform" must be a string'),
-    ("bad header date", lambda t: write(t / "h.txt", " date 2022-02-30\nI lost 5."), errors.DateError, 1,
-     "not a real date"),
     ("non-utf8 jsonl line", lambda t: write(t / "n.jsonl", b'{"text": "caf\xe9"}\n'), errors.EncodingError, 1,
      "not UTF-8"),
 ]
@@ -526,3 +524,70 @@ def test_nothing_lost_a_batch_reports_every_bad_input_in_place(tmp_path):
 def test_error_location_with_newline_stays_on_one_line():
     error = errors.MissingFileError("no such\nfile", "odd\nname.txt")
     assert "\n" not in error.one_line()
+
+
+# --------------------------------------------------------------------------- dates that are not dates, metadata
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "words"),
+    [
+        ("bad published field", lambda t: jsonl(t / "m.jsonl", {"text": "I lost 5.", "published": "2022-13-01"}),
+         "2022-13-01"),
+        ("published not a string", lambda t: jsonl(t / "m.jsonl", {"text": "I lost 5.", "published": 20220101}),
+         "20220101"),
+        ("bad header date", lambda t: write(t / "h.txt", " date 2022-02-30\nI lost 5."), "not a real date"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_a_bad_published_value_leaves_the_document_undated_with_a_warning(tmp_path, name, make, words):
+    path = make(tmp_path)
+    (doc,) = read([path])
+    assert doc.published is None
+    (warning,) = doc.warnings
+    assert warning.startswith(f"[E108] {path}:1: ") and words in warning
+
+
+@pytest.mark.parametrize(
+    ("text", "headers", "body"),
+    [
+        (" date 2018-07-12\n author Jo Reed\nI lost 500.", {"date": "2018-07-12", "author": "Jo Reed"}, "I lost 500."),
+        (" author Jo Reed\n source The Ledger\n url https://ledger.example/a\n date 2018-07-12\nBody",
+         {"author": "Jo Reed", "source": "The Ledger", "url": "https://ledger.example/a", "date": "2018-07-12"},
+         "Body"),
+        ("author Jo Reed\r\nBody", {"author": "Jo Reed"}, "Body"),
+        (" source The Ledger", {"source": "The Ledger"}, ""),
+        (" author Jo Reed\n author Sam Lee\nBody", {"author": "Jo Reed"}, "author Sam Lee\nBody"),
+        ("Author Jo Reed said she lost 500.", {}, "Author Jo Reed said she lost 500."),
+        ("source: a person close to the company", {}, "source: a person close to the company"),
+        (" date 2018-07-12 The body starts here", {"date": "2018-07-12"}, "The body starts here"),
+    ],
+)
+def test_header_lines(text, headers, body):
+    found, start = read_headers(text)
+    assert found == headers
+    assert text[start:].lstrip() == body
+
+
+def test_text_file_headers_become_metadata(tmp_path):
+    path = write(tmp_path / "post.txt", " author Jo Reed\n source The Ledger\n date 2018-07-12\nI lost 500 followers.")
+    (doc,) = read([path])
+    assert (doc.author, doc.published) == ("Jo Reed", date(2018, 7, 12))
+    assert doc.meta == {"author": "Jo Reed", "source": "The Ledger"}
+    assert doc.text[doc.body_start:] == "\nI lost 500 followers."
+
+
+def test_jsonl_keys_are_kept_as_metadata_but_not_the_gold_annotation(tmp_path):
+    record = {"id": "a", "text": "I lost 5.", "source": "The Ledger", "author": "Jo Reed", "url": "https://x.example",
+              "desk": "tech", "tags": ["purge"], "claims": [{"kind": "follower_loss"}]}
+    (doc,) = read([jsonl(tmp_path / "m.jsonl", record)])
+    assert doc.meta == {"source": "The Ledger", "author": "Jo Reed", "url": "https://x.example",
+                        "desk": "tech", "tags": ["purge"]}
+    assert doc.source == "The Ledger"
+
+
+def test_author_and_source_options_set_standard_input():
+    stream = io.BytesIO(b" author Header Name\nI lost 500 followers.")
+    (doc,) = list(read_inputs(["-"], stdin=stream, author="Jo Reed", source="The Ledger"))
+    assert doc.author == "Jo Reed"
+    assert doc.meta == {"author": "Jo Reed", "source": "The Ledger"}

@@ -19,7 +19,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "claimkit"
 MAX_LINES = 520
 #: Modules still over the limit, with the reason; each entry should go away.
 SIZE_ALLOWLIST: dict[str, str] = {
-    "claimkit/cli.py": "the CLI is being rebuilt on the registries (issue 7, data half)",
+    "claimkit/cli.py": "batch and report commands landed beside extract/eval; to split into a cli package",
+    "claimkit/ingest.py": "metadata headers and hardening landed together; to split readers from documents",
 }
 
 

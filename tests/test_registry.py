@@ -114,7 +114,7 @@ def test_render_dispatch_by_name(analyzer):
     assert render(result, "markdown").startswith("## maya")
     assert json.loads(render(result, "json"))["id"] == "maya"
     assert render([result, result], "jsonl").count("\n") == 2
-    with pytest.raises(ConfigError, match="unknown output format 'xml'; expected one of: json, jsonl, markdown, table"):
+    with pytest.raises(ConfigError, match="unknown output format 'xml'; expected one of: csv, json, jsonl, markdown, table"):
         render(result, "xml")
 
 
@@ -196,4 +196,4 @@ def test_plugin_backend_and_renderer_work_from_the_cli(plugin_path, article):
 def test_unknown_names_list_the_plugin_ones_too(plugin_path, article):
     result = claimkit_command(plugin_path, "extract", article, "-f", "xml")
     assert result.returncode == 2
-    assert "unknown output format 'xml'; expected one of: json, jsonl, markdown, plugin-format, table" in result.stderr
+    assert "unknown output format 'xml'; expected one of: csv, json, jsonl, markdown, plugin-format, table" in result.stderr

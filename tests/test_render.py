@@ -170,7 +170,7 @@ def test_markdown_has_claims_and_matrix(analysis):
     out = markdown.render([analysis])
     assert out.startswith("## nia-brook\n")
     assert "| # | kind | subject | amount | qualifier | span | platform | said by |" in out
-    assert "| 1 | loss | Nia Brook | 6,500 | exact | in 24 hours; 86,400 s; 2018-02-20 → 2018-02-21 | Twitter | Nia Brook (affected) |" in out
+    assert "| 0 | loss | Nia Brook | 6,500 | exact | in 24 hours; 86,400 s; 2018-02-20 → 2018-02-21 | Twitter | Nia Brook (affected) |" in out
     assert "| explanation | official position | supporters | deniers | queries |" in out
     assert "| political_bias | rejected | Nia Brook | Twitter | — |" in out
     assert "**bot_spam_purge** (official: endorsed)" in out

@@ -1,4 +1,4 @@
-"""Renderers: terminal table, JSON, JSONL and Markdown views of `Analysis` results.
+"""Renderers: terminal table, JSON, JSONL, Markdown and CSV views of `Analysis` results.
 
 Output formats are looked up by name in `claimkit.registry.renderers`; a
 renderer is a function `(analyses, **options) -> str` (options it does not
@@ -20,7 +20,7 @@ from claimkit.render.jsonout import render_json, render_jsonl_line
 from claimkit.types import Analysis
 
 #: The built-in output formats (plugins may register more: see `format_names`).
-FORMATS = ("table", "json", "jsonl", "markdown")
+FORMATS = ("table", "json", "jsonl", "markdown", "csv")
 
 Renderer = Callable[..., str]
 
@@ -47,7 +47,7 @@ def render(analyses: Analysis | Sequence[Analysis], fmt: str = "table", **option
 
     Args:
         analyses: An `Analysis` or a sequence of them.
-        fmt: A registered format: table, json, jsonl, markdown, or a plugin's.
+        fmt: A registered format: table, json, jsonl, markdown, csv, or a plugin's.
         **options: Passed to the renderer (e.g. `statements=True`, `width=120`).
 
     Raises:

@@ -30,7 +30,7 @@ def render(analyses: Sequence[Analysis], evidence: bool = True, statements: bool
         )
         if statements:
             if analysis.statements:
-                rows = views.statement_rows(analysis)
+                rows = views.statement_rows(analysis, width=None)
                 parts.append("### Statements\n\n" + table(views.STATEMENT_HEADERS, rows) + "\n")
             else:
                 parts.append("### Statements\n\nNo statements found.\n")

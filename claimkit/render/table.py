@@ -66,7 +66,8 @@ def print_matrix(console: Console, analysis: Analysis, evidence: bool = True) ->
             title.append(f" — official: {explanation.official_position}", style="")
             console.print(title)
             for line in views.evidence_lines(explanation, analysis=analysis):
-                console.print(Text(f"  {line}"), highlight=False)
+                # Hard-wrapped to the terminal's width; one line each in a file or a pipe.
+                console.print(Text(f"  {line}"), highlight=False, soft_wrap=not console.is_terminal)
             console.print()
 
 

@@ -47,7 +47,7 @@ def format_span(claim: Claim) -> str:
 
 
 def claim_rows(analysis: Analysis) -> list[tuple[str, ...]]:
-    """One row per claim."""
+    """One row per claim, numbered from 0 like the statements (and the JSON indexes)."""
     return [
         (
             str(i),
@@ -59,7 +59,7 @@ def claim_rows(analysis: Analysis) -> list[tuple[str, ...]]:
             c.platform or "—",
             f"{c.source_speaker} ({c.source_role})",
         )
-        for i, c in enumerate(analysis.claims, start=1)
+        for i, c in enumerate(analysis.claims)
     ]
 
 
@@ -75,11 +75,12 @@ def matrix_rows(analysis: Analysis) -> list[tuple[str, ...]]:
     ]
 
 
-def evidence_lines(explanation: Explanation, width: int = 160, analysis: Analysis | None = None) -> list[str]:
+def evidence_lines(explanation: Explanation, width: int | None = None, analysis: Analysis | None = None) -> list[str]:
     """`speaker (role) stance (confidence) on "cue": sentence` for each stance, strongest first.
 
     With `analysis`, the quote is the sentence of the statement that holds
-    the evidence; without it, the evidence span alone.
+    the evidence; without it, the evidence span alone. The quote is whole
+    unless `width` asks to shorten it.
     """
     lines = []
     ordered = sorted(explanation.stances, key=lambda s: -s.confidence)
@@ -113,13 +114,53 @@ def evidence_sentence(stance: StanceRecord, analysis: Analysis | None) -> str | 
     return " ".join(text[left:right].split()) or None
 
 
-def _shorten(text: str, width: int) -> str:
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence(s) of `text` around `text[start:end]`, whitespace collapsed.
+
+    Example:
+        >>> sentence_around("It began. Jo lost 500 followers overnight. Then more.", 13, 33)
+        'Jo lost 500 followers overnight.'
+    """
+    left, right = sentence_bounds(text, start, end)
+    return " ".join(text[left:right].split())
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets of the sentence(s) of `text` around `text[start:end]`."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    left = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = next((m.start() + len(m.group(1) or "") for m in SENTENCE_END.finditer(text, end)), len(text))
+    return left, max(right, end)
+
+
+def claim_sentence(analysis: Analysis, claim: Claim) -> str:
+    """The full sentence of the claim's first mention (never cut).
+
+    From the input text when the analysis has it, else from the claim's
+    statement (saved JSON output carries statements, not the text).
+    """
+    if not claim.mentions:
+        return ""
+    mention = claim.mentions[0]
+    if analysis.text and analysis.text[mention.start : mention.end] == mention.text:
+        return sentence_around(analysis.text, mention.start, mention.end)
+    candidates = list(analysis.statements)
+    if claim.statement is not None and 0 <= claim.statement < len(candidates):
+        candidates.insert(0, candidates[claim.statement])
+    for statement in candidates:
+        if statement.start <= mention.start and mention.end <= statement.end:
+            return sentence_around(statement.text, mention.start - statement.start, mention.end - statement.start)
+    return " ".join(mention.text.split())
+
+
+def _shorten(text: str, width: int | None) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if width is None or len(text) <= width else text[: width - 1] + "…"
 
 
-def statement_rows(analysis: Analysis, width: int = 100) -> list[tuple[str, ...]]:
-    """One row per statement, its text shortened to `width`."""
+def statement_rows(analysis: Analysis, width: int | None = 100) -> list[tuple[str, ...]]:
+    """One row per statement (numbered from 0, as claims and the JSON `statement` indexes), its text
+    shortened to `width` (None: whole)."""
     rows = []
     for i, s in enumerate(analysis.statements):
         rows.append((str(i), s.speaker, s.role, s.cue, _shorten(s.text, width)))
