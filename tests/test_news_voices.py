@@ -219,3 +219,8 @@ def test_news_voices_corpus_regression(analyzer):
     assert report["official"]["accuracy"] == 1.0
     assert report["stances"]["f1"] >= 0.9
     assert report["claims"]["f1"] == 1.0 and report["claims"]["source_role_accuracy"] == 1.0
+
+
+def test_a_feature_rolled_back_for_some_accounts_is_no_glitch(analyzer):
+    text = "The platform said the badge for certain individual accounts would be rolled back in April."
+    assert analyzer.analyze(text, platform="Twitter").explanation("technical_glitch") is None

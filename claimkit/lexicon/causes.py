@@ -68,4 +68,7 @@ LEAVER_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
 LEAVER_VERB_DEPS: frozenset[str] = frozenset({"acl", "relcl"})
 #: "rollback_object": what is rolled back is a count or a change to it ("the change to
 #: follower counts was rolled back"), not a feature ("the blue tick would be rolled back").
-ROLLBACK_OBJECT_WORDS = r"count|number|tally|follower|subscriber|change|update|purge|removal|glitch|bug|error|fix"
+ROLLBACK_OBJECT_WORDS = (
+    r"\b(?:counts?|numbers?|tally|tallies|followers?|subscribers?|changes?|updates?|purges?|removals?|"
+    r"glitch(?:es)?|bugs?|errors?|fix(?:es)?)\b"
+)
