@@ -87,6 +87,9 @@ def test_news_speakers(analyzer, text, fragment, speaker, role, platform):
         ("Fans always ready to like and retweet her posts watched the count fall by 4,000.", "Fans"),
         # a free relative reports no speech
         ("I found that Twitter was doing what they had promised to do, but it was not about bots.", "they"),
+        # findings and shapes of data without an owner are no speakers
+        ("The figures suggest that the accounts removed were mostly bots.", "figures"),
+        ("A comparison shows that the drop hit every account alike.", "comparison"),
         # an evaluative description of a post is not its speaker
         ("Rohan Mehta laughed it off. This cheerful reply suggests the actor is taking the loss in stride.", "This cheerful reply"),
     ],

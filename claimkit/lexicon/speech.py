@@ -30,6 +30,9 @@ SPEECH_VERBS: dict[str, str] = {
 NOT_SPEAKERS = frozenset({
     "this", "that", "it", "which", "who", "what", "report", "reports", "article",
     "data", "analysis", "page", "study", "post", "tweet", "update",
+    # findings and shapes of data speak only through an owner ("CrowdTangle's figures show")
+    "figures", "figure", "numbers", "comparison", "pattern", "patterns", "trend", "trends",
+    "chart", "graph", "table", "list", "screenshot", "screenshots", "tally",
 })
 
 #: Subjects that make a speaker anonymous: annotated by nobody, kept apart in output.
