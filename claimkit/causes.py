@@ -41,14 +41,30 @@ class ContextChecks:
         "boost_context": "BOOST_WORDS",
         "politics_context": "POLITICS_WORDS",
         "app_context": "APP_WORDS",
+        "targeting_context": "TARGETING_WORDS",
+        "platform_context": "PLATFORM_CONTEXT_WORDS",
+        "count_context": "COUNT_CONTEXT_WORDS",
+    }
+    #: check name -> the method that reads the parse around the match.
+    METHODS = {
+        "lock_context": "_lock_context",
+        "group_context": "_group_context",
+        "no_bot_context": "_no_bot_context",
+        "leaver_subject": "_leaver_subject",
+        "rollback_object": "_rollback_object",
+        "clause_context": "_clause_context",
     }
 
     def __init__(self) -> None:
         self._words = {name: re.compile(getattr(words, entry), re.IGNORECASE) for name, entry in self.SEARCHES.items()}
         self._targeting = re.compile(words.TARGETING_WORDS, re.IGNORECASE)
         self._accounts = re.compile(words.ACCOUNT_WORDS, re.IGNORECASE)
+        self._bots = re.compile(words.BOT_CONTEXT_WORDS, re.IGNORECASE)
+        self._rollback = re.compile(words.ROLLBACK_OBJECT_WORDS, re.IGNORECASE)
         self.names: tuple[str, ...] = (
             "followers_context", "boost_context", "lock_context", "politics_context", "group_context", "app_context",
+            "targeting_context", "platform_context", "count_context", "no_bot_context", "leaver_subject",
+            "rollback_object", "clause_context",
         )
 
     def __contains__(self, name: object) -> bool:
@@ -56,10 +72,8 @@ class ContextChecks:
 
     def __call__(self, name: str, span) -> bool:
         """Whether the match `span` passes the check `name`."""
-        if name == "lock_context":
-            return self._lock_context(span)
-        if name == "group_context":
-            return self._group_context(span)
+        if name in self.METHODS:
+            return getattr(self, self.METHODS[name])(span)
         return bool(self._words[name].search(span.sent.text))
 
     def _lock_context(self, span) -> bool:
@@ -71,12 +85,57 @@ class ContextChecks:
     def _group_context(self, span) -> bool:
         last = span[-1]
         head = last.head
-        if last.dep_ in {"amod", "compound", "nmod"} and head.lower_ in words.PERSON_TITLE_NOUNS:
+        if last.dep_ in {"amod", "compound", "nmod"} and (
+            head.lower_ in words.PERSON_TITLE_NOUNS or head.ent_type_ == "PERSON"
+        ):
+            return False  # "conservative commentators", "Republican Gov. Ron Hale": a label
+        if last.ent_iob_ in {"B", "I"} and last.ent_type_ == "PERSON":
             return False
+        current = last
+        while current.dep_ in {"compound", "amod"} and current.head.pos_ == "PROPN" and current.head.i != current.i:
+            current = current.head  # "Republican Florida Gov. Ron DeSantis": a title before a name
+            if current.ent_type_ == "PERSON":
+                return False
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and nxt.lower_ in words.PERSON_TITLE_NOUNS:
             return False
         return bool(self._targeting.search(span.sent.text))
+
+    def _no_bot_context(self, span) -> bool:
+        """"deliberately removing" is political only where no bots, spam or fakes are named."""
+        return not self._bots.search(span.sent.text)
+
+    @staticmethod
+    def _clause_context(span) -> bool:
+        """A clause, not a menu line ("film / tv / politics / social media")."""
+        return any(t.pos_ in {"VERB", "AUX"} for t in span.sent)
+
+    def _rollback_object(self, span) -> bool:
+        """The thing rolled back (object, or passive subject) speaks of a count or a change to it."""
+        verb = next((t for t in span if t.lemma_.lower() in {"roll", "rollback"}), span[0])
+        phrases = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "nsubj"}]
+        if verb.pos_ == "NOUN":
+            phrases.append(verb)  # "a rollback of the change"
+        return bool(self._rollback.search(" ".join(t.text for p in phrases for t in p.subtree)))
+
+    @staticmethod
+    def _leaver_subject(span) -> bool:
+        """In "fans ... leaving", the fans are the ones who leave: the verb's subject, or
+        the noun it modifies. Not "lost 2 million followers, leaving her with ..." or
+        "the star with 30 million followers doesn't quit"."""
+        people, verb = span[0], span[-1]
+        verbs = [verb]
+        while verbs[-1].dep_ == "xcomp" and verbs[-1].head.i != verbs[-1].i:
+            verbs.append(verbs[-1].head)  # "people choosing to unfollow"
+        for verb in verbs:
+            if people.head.i == verb.i and people.dep_ in words.LEAVER_DEPS:
+                return True
+            if verb.head.i == people.i and verb.dep_ in words.LEAVER_VERB_DEPS:
+                return True
+            # "fans and advertisers are leaving": a conjunct of the subject
+            if any(c.i == people.i for s in verb.children if s.dep_ in words.LEAVER_DEPS for c in s.conjuncts):
+                return True
+        return False
 
 
 #: The names a cue's `needs` may use.

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from claimkit.attribute.common import PARAGRAPH_BREAK_RE, _Found
+from claimkit.attribute.reported import _described_text
 from claimkit.attribute.speakers import _speech_cue, _subject_of, speakers_of
 from claimkit.lexicon.speech import NOT_SPEAKERS, SPEECH_VERBS
 from claimkit.spans import char_span
@@ -58,10 +59,13 @@ def attribute_quote(doc, quote: tuple[int, int]) -> _Found | None:
     q_start, q_end = quote
     inner = text[q_start + 1 : q_end - 1].rstrip()
     verb, start, end = None, q_start, q_end
+    subject = None
     if not inner.endswith(".") and not inner.endswith("…"):
         after_end = _clause_end(text, q_end)
         after = [t for t in _tokens_between(doc, q_end, after_end) if not t.is_space]
         verb = _speech_verb_in(after[:5])
+        if verb is None:
+            verb, subject = _inverted_attribution(after)
         end = after_end if verb is not None else q_end
     if verb is None:
         before_start = _clause_start(text, q_start)
@@ -70,8 +74,9 @@ def attribute_quote(doc, quote: tuple[int, int]) -> _Found | None:
         if verb is None or len(text[verb.idx + len(verb.text) : q_start].split()) > 4:
             return None
         start = before_start
-    subject = _subject_of(verb)
-    if subject is None or subject.lower_ in NOT_SPEAKERS - {"it"}:
+        end = _rest_of_sentence(text, q_end, inner)
+    subject = subject or _subject_of(verb)
+    if subject is None or subject.lower_ in NOT_SPEAKERS - {"it"} or _described_text(subject):
         return None
     speakers = speakers_of(subject)
     if not speakers:
@@ -79,6 +84,36 @@ def attribute_quote(doc, quote: tuple[int, int]) -> _Found | None:
     name, offset, anonymous = speakers[0]
     return _Found(start, end, name, SPEECH_VERBS[verb.lemma_.lower()], speaker_start=offset,
                   anonymous=anonymous)
+
+
+def _inverted_attribution(after: Sequence) -> tuple[object | None, object | None]:
+    """`"...," tweeted activist Dale Brooks.`: a speech verb right after the quote that the
+    parser took for a modifier of the name after it; (verb, the name's head) or (None, None)."""
+    words = [t for t in after if not t.is_punct]
+    if not words:
+        return None, None
+    verb = words[0]
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.tag_ not in {"VBD", "VBZ", "VBN"} or verb.dep_ != "amod":
+        return None, None
+    head = verb.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return (verb, head) if head.pos_ in {"PROPN", "NOUN"} else (None, None)
+
+
+def _rest_of_sentence(text: str, q_end: int, inner: str) -> int:
+    """Where a statement introduced before its quote ends: the quote's end, or the end of
+    its sentence when the sentence runs on past a quoted phrase (`announced that it would
+    be "making likes meaningful" by removing inactive accounts.`)."""
+    if inner.endswith((".", "!", "?", "…")):
+        return q_end
+    sentence_end = _clause_end(text, q_end)
+    rest = text[q_end:sentence_end]
+    if not rest.strip(" .!?") or any(c in rest for c in OPEN_QUOTES + CLOSE_QUOTES) or "\n" in rest:
+        return q_end
+    if len(rest.split()) > 25 or not rest.lstrip()[:1].islower():
+        return q_end
+    return sentence_end
 
 
 def _tokens_between(doc, start: int, end: int) -> list:

@@ -3,13 +3,26 @@ and the fullest form of each name."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from claimkit.attribute.common import _Found, _trim, clean_name
-from claimkit.lexicon.speech import PERSON_PRONOUNS, PERSON_TITLES, THING_PRONOUNS
+from claimkit.lexicon.speech import (
+    DEFINITE_DETERMINERS,
+    DESCRIPTION_TITLES,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
+    PLATFORM_NOMINAL_HEADS,
+    THING_PRONOUNS,
+    THIRD_PARTY_NOMINAL_MODIFIERS,
+)
 from claimkit.platforms import Platforms, builtin_platforms
 from claimkit.types import Statement
+
+#: "Elon Musk-run social media platform", "the Musk-owned site": the name heads a platform.
+RUN_BY_RE = re.compile(r"^[-‑–]\s?(?:run|owned|led|controlled)\b", re.IGNORECASE)
+RUN_BY_SUFFIX_RE = re.compile(r"[-‑–](?:run|owned|led|controlled)$", re.IGNORECASE)
 
 
 class _Resolver:
@@ -29,7 +42,7 @@ class _Resolver:
     def resolve(self, name: str, offset: int, known: Sequence[_Found]) -> tuple[str, str | None]:
         """(resolved name, role hint) for a speaker phrase at `offset`."""
         key = name.lower().strip()
-        if self.platforms.is_anaphor(name):
+        if self.platforms.is_anaphor(name) or self._platform_description(name, offset):
             # "the company said": the document's platform, or the nominal itself when none is known.
             return (self.platform or clean_name(name) or name), "platform"
         if key in THING_PRONOUNS:
@@ -40,9 +53,98 @@ class _Resolver:
             named = [f.speaker for f in known if f.start < offset and not f.anonymous
                      and (self.platforms.is_chatbot(f.speaker) or self.platforms.of_name(f.speaker))]
             return (named[-1] if named else self.platform or name), None
-        if key in PERSON_PRONOUNS or self._is_title(key):
-            return (self._last(self.people, offset) or name), None
+        if key == "they":
+            # "They issued a statement saying ...": the platform just named, if one was.
+            thing = self._last(self.things, offset)
+            near = [start for start, _ in self.things if offset - 300 < start < offset]
+            if thing is not None and near and self.platforms.of_name(thing):
+                return thing, None
+            return name, None
+        if key in PERSON_PRONOUNS or self._is_title(key) or self._titled_description(name, offset):
+            person = self._last(self.people, offset)
+            if person is not None:
+                person = RUN_BY_SUFFIX_RE.sub("", person)  # "the Dana Okafor-run platform"
+                executive = self._executive(person)
+                return (executive or person), ("platform" if executive else None)
+            return name, None
+        executive = self._executive(name)
+        if executive is not None:
+            return executive, "platform"
+        owner = self._platform_of_last_word(name)
+        if owner is not None:
+            return owner, "platform"
         return name, None
+
+    def _platform_description(self, name: str, offset: int) -> bool:
+        """"the Facebook-owned site", "the social media company", "This company": a
+        definite description whose head names a kind of platform."""
+        words = name.lower().replace("’", "'").split()
+        if not words or words[-1] not in PLATFORM_NOMINAL_HEADS:
+            return False
+        if any(re.sub(r"'s$", "", w) in THIRD_PARTY_NOMINAL_MODIFIERS for w in words[:-1]):
+            return False
+        if words[0] in DEFINITE_DETERMINERS:
+            return True
+        head = self._token_at(words[-1], offset)
+        if head is None:
+            return False
+        modifiers = [c for c in head.children if c.i < head.i]
+        if any(c.lower_ in THIRD_PARTY_NOMINAL_MODIFIERS for c in head.subtree if c.i < head.i):
+            return False
+        if any(c.pos_ == "PROPN" and not self.platforms.of_name(c.text) for c in modifiers if c.dep_ in {"compound", "poss"}):
+            return False  # "Variety's site", "the CrowdTangle platform"
+        return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in modifiers)
+
+    def _titled_description(self, name: str, offset: int) -> bool:
+        """"the tech billionaire", "the Tesla and SpaceX CEO": a definite description by
+        a person title, however modified."""
+        words = name.lower().split()
+        if not words or words[-1] not in PERSON_TITLES | DESCRIPTION_TITLES:
+            return False
+        if words[0] in DEFINITE_DETERMINERS and len(words) <= 6:
+            return True
+        head = self._token_at(words[-1], offset)
+        return head is not None and any(
+            c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children
+        )
+
+    def _token_at(self, word: str, offset: int):
+        """The first token spelled `word` at or after `offset` (within a short phrase)."""
+        if offset < 0:
+            return None
+        span = self.doc.char_span(offset, min(len(self.doc.text), offset + 80), alignment_mode="expand")
+        if span is None:
+            return None
+        return next((t for t in span if t.lower_ == word), None)
+
+    def _executive(self, name: str) -> str | None:
+        """A platform executive, also named by surname ("Musk", "Bier") where the text ties
+        the full name to the platform ("Elon Musk-run", "Nikita Bier, X's Head of Product")."""
+        key = " ".join(name.lower().split())
+        if self.platforms.is_executive(key):
+            return name
+        if len(key.split()) != 1:
+            return None
+        text = self.doc.text.lower()
+        for full in self.platforms.executives:
+            if full.split()[-1] != key:
+                continue
+            for match in re.finditer(re.escape(full), text):
+                before = self.doc.text[max(0, match.start() - 100) : match.start()]
+                after = self.doc.text[match.end() : match.end() + 160]
+                if RUN_BY_RE.match(after) or self.platforms.titled(before, after, self.platform):
+                    return self.doc.text[match.start() : match.end()]
+        return None
+
+    def _platform_of_last_word(self, name: str) -> str | None:
+        """"Instagram parent Facebook", "Instagram-owner Meta": a description ending in a platform's
+        name (and no voice of its own, like "Twitter Support")."""
+        words = name.split()
+        if len(words) < 2 or self.platforms.of_name(name) is not None:
+            return None
+        last = words[-1]
+        named = any(start == 0 and end == len(last) for _, start, end in self.platforms.mentions(last))
+        return last if named and last[:1].isupper() else None
 
     def _is_title(self, key: str) -> bool:
         """"the (senior) actor": a definite description by a person noun."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from claimkit.lexicon.speech import (
+    DESCRIPTION_TITLES,
     ANONYMOUS_HEADS,
     FINDING_NOUNS,
     POSTING_LEMMAS,
@@ -75,7 +76,14 @@ def speakers_of(subject) -> list[tuple[str, int, bool]]:
     head ("others, including A and B") gives the named people inside it.
     """
     anonymous_head = subject.lower_ in ANONYMOUS_HEADS
-    heads = [subject] + ([] if anonymous_head else [c for c in subject.conjuncts if c.i > subject.i])
+    conjuncts = [c for c in subject.conjuncts if c.i > subject.i]
+    if conjuncts and conjuncts[-1].lower_ in DESCRIPTION_TITLES and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subject.children
+    ):
+        # "the Tesla and SpaceX CEO": one person described by a title, not two speakers
+        start, end = subject.left_edge.idx, conjuncts[-1].idx + len(conjuncts[-1].text)
+        return [(subject.doc.text[start:end], start, False)]
+    heads = [subject] + ([] if anonymous_head else conjuncts)
     out = []
     for head in heads:
         if head.lower_ in ANONYMOUS_HEADS:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from claimkit.attribute.common import _Found, _free_regions, _paragraph_regions, clean_name
@@ -17,8 +19,14 @@ from claimkit.attribute.resolve import (
     _titled_as_platform,
     canonical_names,
 )
+from claimkit.lexicon.speech import PLATFORM_WE_PATTERN, SINGULAR_FIRST_PERSON_PATTERN
 from claimkit.platforms import Platforms, builtin_platforms
-from claimkit.types import Document, Statement
+from claimkit.types import REPORTER, Document, Statement
+
+PLATFORM_WE_RE = re.compile(PLATFORM_WE_PATTERN, re.IGNORECASE)
+SINGULAR_FIRST_PERSON_RE = re.compile(SINGULAR_FIRST_PERSON_PATTERN)
+#: How far (characters) a platform's unquoted text may run on from its last statement.
+PLATFORM_TEXT_REACH = 1500
 
 
 def attribute(doc, document: Document, platform: str | None, platforms: Platforms | None = None) -> list[Statement]:
@@ -53,7 +61,8 @@ def attribute(doc, document: Document, platform: str | None, platforms: Platform
     resolved = _consistent_roles(resolved, mapping)
     statements = [_statement(text, f, mapping) for f in resolved]
     statements += _narrative_statements(text, narrative, document, platforms)
-    return without_partial_overlaps(sorted(statements, key=lambda s: (s.start, s.speaker)), text)
+    ordered = platform_text_runs(sorted(statements, key=lambda s: (s.start, s.speaker)))
+    return without_partial_overlaps(ordered, text)
 
 
 def without_partial_overlaps(statements: list[Statement], text: str) -> list[Statement]:
@@ -82,3 +91,31 @@ def without_partial_overlaps(statements: list[Statement], text: str) -> list[Sta
             statement = replace(statement, start=start, text=text[start : statement.end])
         kept.append(statement)
     return sorted(kept, key=lambda s: (s.start, s.speaker))
+
+
+def platform_text_runs(statements: Sequence[Statement]) -> list[Statement]:
+    """Narrative paragraphs that go on in a platform's own first-person plural voice
+    after one of its statements ("Vijaya Gadde posted a blog ...", then "Over the years,
+    we've locked accounts ... our systems") are that platform voice's, not the reporter's:
+    scraped pages drop the quotation marks of block quotes.
+
+    A paragraph in the first person singular is the writer's own and stops the run;
+    so does any statement by someone else.
+    """
+    out: list[Statement] = []
+    voice: Statement | None = None
+    for statement in statements:
+        if statement.role == "platform" and not statement.anonymous:
+            voice = statement
+        elif statement.speaker == REPORTER and voice is not None:
+            own = PLATFORM_WE_RE.search(statement.text) and not SINGULAR_FIRST_PERSON_RE.search(statement.text)
+            if own and statement.start - voice.end <= PLATFORM_TEXT_REACH:
+                statement = replace(statement, speaker=voice.speaker, role="platform", cue=voice.cue,
+                                    handle=voice.handle, speaker_text=voice.speaker_text)
+                voice = statement
+            elif SINGULAR_FIRST_PERSON_RE.search(statement.text):
+                voice = None
+        elif statement.speaker != REPORTER:
+            voice = None
+        out.append(statement)
+    return out

@@ -45,3 +45,30 @@ ACCOUNT_WORDS = (
 FOLLOWERS_WORDS = r"follow|fans|accounts|people|users|subscribers"
 #: "third-party apps" (boost_context) say bots when the sentence is about boosting counts.
 BOOST_WORDS = r"boost|grow|inflat|fake|likes|follow"
+#: "politics" (targeting_context) and "conspiracy" count where the sentence speaks of targeting.
+#: (The TARGETING_WORDS above serve.)
+#: "platform_context": the sentence is about a platform, its accounts or its moderation
+#: ("reporting without bias" in a donation appeal is not).
+PLATFORM_CONTEXT_WORDS = (
+    r"purg|follower|account|platform|twitter|instagram|youtube|facebook|tiktok|site|app|users|"
+    r"moderat|algorithm|suspen|remov|delet|tools|enforcement|policy|policies|rules"
+)
+#: "count_context": the sentence is about a count and its changes ("the counts were
+#: rolled back", "the drop is organic"); a feature rolled back is not a glitch.
+COUNT_CONTEXT_WORDS = (
+    r"follower|count|number|tally|subscriber|fluctuat|drop|decline|loss|losses|lost|growth|"
+    r"glitch|bug|error|fix|likes|fans"
+)
+#: "no_bot_context": a deliberate removal is political only where no bots, spam or fakes
+#: are named as what is removed ("deliberately removing bots" is a purge).
+BOT_CONTEXT_WORDS = r"bot|spam|fake|automat|inauthentic|troll|scam"
+#: "leaver_subject": the people of a "people leaving" cue are the ones who leave: subjects
+#: of the verb, or nouns the verb modifies ("fans leaving in droves").
+LEAVER_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
+LEAVER_VERB_DEPS: frozenset[str] = frozenset({"acl", "relcl"})
+#: "rollback_object": what is rolled back is a count or a change to it ("the change to
+#: follower counts was rolled back"), not a feature ("the blue tick would be rolled back").
+ROLLBACK_OBJECT_WORDS = (
+    r"\b(?:counts?|numbers?|tally|tallies|followers?|subscribers?|changes?|updates?|purges?|removals?|"
+    r"glitch(?:es)?|bugs?|errors?|fix(?:es)?)\b"
+)

@@ -30,6 +30,9 @@ SPEECH_VERBS: dict[str, str] = {
 NOT_SPEAKERS = frozenset({
     "this", "that", "it", "which", "who", "what", "report", "reports", "article",
     "data", "analysis", "page", "study", "post", "tweet", "update",
+    # findings and shapes of data speak only through an owner ("CrowdTangle's figures show")
+    "figures", "figure", "numbers", "comparison", "pattern", "patterns", "trend", "trends",
+    "chart", "graph", "table", "list", "screenshot", "screenshots", "tally",
 })
 
 #: Subjects that make a speaker anonymous: annotated by nobody, kept apart in output.
@@ -107,3 +110,64 @@ POSTING_LEMMAS = frozenset({"write", "tweet", "post"})
 FIRST_SECOND_SUBJECTS = frozenset({"i", "we", "you", "me", "us"})
 #: Prepositions whose object speaks through a speaking noun ("a statement from Twitter").
 SPEAKER_PREPOSITIONS = frozenset({"from", "by", "of"})
+
+# --------------------------------------------------------------------------- reported speech in news
+
+#: Objects of "according to" that name no speaker ("according to reports"): the
+#: figure stays the reporter's.
+NO_SOURCE_OBJECTS = frozenset({
+    "reports", "report", "sources", "source", "estimates", "media", "rumours", "rumors",
+    "accounts", "insiders", "observers", "some", "many", "others", "experts", "analysts",
+})
+#: Nouns of a published text that can carry speech through a participle ("a statement
+#: saying", "a blog post explaining"): the one who issued it speaks.
+ISSUED_NOUNS = frozenset({
+    "statement", "post", "blog", "letter", "message", "note", "notice", "email", "tweet",
+    "announcement", "update", "memo", "notification", "release", "thread", "video",
+})
+#: Verbs by which a speaker issues such a text ("released a statement saying").
+ISSUING_VERBS = frozenset({"release", "issue", "publish", "post", "put", "send", "share", "write", "tweet", "give", "make"})
+#: The participles of speech such a text carries.
+CARRYING_SPEECH = frozenset({"say", "explain", "state", "announce", "confirm", "warn", "tell", "note", "clarify", "claim", "deny", "add"})
+#: Adjectives by which a subject speaks about something ("has been vocal about his commitment to ...").
+SPEAKING_ADJECTIVES = frozenset({"vocal", "outspoken", "open", "candid", "clear", "explicit", "emphatic"})
+#: Readers a published text is addressed to: "a letter to users said ..." is the platform's.
+ADDRESSEES = frozenset({
+    "users", "creators", "members", "advertisers", "customers", "subscribers", "partners",
+    "developers", "publishers", "account holders", "its users", "the community",
+})
+#: Free-relative words: "doing what they had promised to do" reports no speech.
+FREE_RELATIVES = frozenset({"what", "whatever"})
+#: Titles that end a description standing for a person ("the Tesla and SpaceX CEO").
+DESCRIPTION_TITLES = frozenset({"ceo", "boss", "chief", "owner", "founder", "co-founder", "chairman", "head"})
+#: First-person plural words: a platform's block-quoted text speaks in them.
+WE_PATTERN = r"\b(?:we|we've|we’ve|we're|we’re|we'll|we’ll|our|us)\b"
+#: What a platform's own voice talks about in the first person plural ("our systems",
+#: "we lock accounts"): a narrative paragraph that does is the platform's, not the reporter's.
+PLATFORM_WE_PATTERN = (
+    r"\bour\s+(?:platform|systems?|technology|tools|rules|policies|policy|service|community|"
+    r"terms|guidelines|work|teams?|users|site|app|enforcement)\b"
+    r"|\bwe(?:'ve|’ve|'ll|’ll|'re|’re)?\s+(?:have\s+|will\s+|may\s+|also\s+|now\s+|regularly\s+|then\s+)?"
+    r"(?:lock|locked|locking|remove|removed|removing|suspend|suspended|detect|detected|"
+    r"verify|challenge|challenged|delete|deleted|take\s+down|took\s+down|ban|banned|"
+    r"identify|identified|cannot\s+confirm|can't\s+confirm|can’t\s+confirm)\b"
+)
+#: Head nouns of a definite description that stands for the document's platform
+#: ("the Facebook-owned site", "the social media company", "this company", "the app").
+PLATFORM_NOMINAL_HEADS = frozenset({
+    "company", "site", "platform", "app", "service", "network", "firm", "giant", "website",
+    "powerhouse", "microblogging", "micro-blogging", "business",
+})
+#: Modifiers that make such a description someone else ("the analytics firm", "a PR company").
+THIRD_PARTY_NOMINAL_MODIFIERS = frozenset({
+    "analytics", "analysis", "research", "marketing", "consulting", "consultancy", "security",
+    "cybersecurity", "data", "tracking", "pr", "law", "advocacy", "news", "media-monitoring",
+    "monitoring", "fact-checking", "ad", "advertising", "agency", "rival", "parent", "other",
+    "another", "third-party", "polling", "software", "startup",
+})
+#: Determiners of a definite description.
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+#: First-person singular words: a paragraph in them is the writer's own, not a quoted platform text.
+SINGULAR_FIRST_PERSON_PATTERN = r"\b(?:I|I'm|I’m|I've|I’ve|I'd|me|my|mine)\b"
+#: Demonstratives by which the reporter points at a text it describes ("This lighthearted response").
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})

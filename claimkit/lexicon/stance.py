@@ -81,6 +81,7 @@ NOT_DENIAL_HEADS = frozenset({
     # "did not mention politics", "has not said how many were locked": silence, not denial
     "mention", "say", "comment", "address", "respond", "discuss", "specify", "disclose",
     "reveal", "publish", "give", "release", "confirm", "detail", "explain", "issue",
+    "share", "provide", "elaborate", "announce", "state",
 })
 #: Locking means asking to confirm: "haven't confirmed their phone number" is the lock itself.
 CONFIRM_VERBS = frozenset({"confirm", "verify", "validate", "reset", "prove", "authenticate", "reverify", "re-verify"})
@@ -131,3 +132,29 @@ GENERIC_SUPPORT = frozenset({
     "confirmed", "confirms", "confirm", "breaking", "true", "indeed", "official", "officially",
     "report", "reports", "reported", "according", "sources", "verified", "yes", "exactly",
 })
+
+#: "not only locked accounts", "not just bots": the cue is added to, not denied
+#: (except for political targeting, where "not just conservatives" rejects the
+#: claim that one group was singled out).
+ADDITIVE_NEGATIONS = ("not only", "not just", "not merely", "not simply", "n't only", "n't just")
+#: Question words of a wh-question: the question presupposes its content
+#: ("How does Twitter decide which accounts are locked?" takes the locking as given).
+WH_WORDS = frozenset({"what", "who", "whom", "whose", "which", "how", "why", "when", "where"})
+#: Verbs of silencing: "X will not be silenced" defies the silencing it names.
+DEFIANCE_VERBS = frozenset({
+    "silence", "censor", "suppress", "muzzle", "gag", "intimidate", "cancel", "stop", "bully",
+    "shut", "erase", "deplatform",
+})
+#: Modals of a defiant refusal ("will not", "won't", "shall not").
+DEFIANCE_MODALS = frozenset({"will", "wo", "shall", "wont"})
+#: Modifiers by which a text keeps its distance from what it names ("in apparent bot
+#: purge", "the so-called bot accounts"): the cause is mentioned, not asserted.
+DISTANCING_MODIFIERS = frozenset({
+    "apparent", "alleged", "so-called", "supposed", "suspected", "purported", "rumoured",
+    "rumored", "possible", "presumed", "claimed", "reported",
+})
+#: A speaker's own claim: "making the allegation, in which he complained that ..." is the
+#: speaker asserting it, not reporting someone else's (outside the reporter's voice).
+OWN_CLAIM_VERBS = frozenset({"make", "level", "raise", "file", "lodge", "repeat", "renew", "voice"})
+#: "Users were quick to blame a purge": the eager subject's view, narrated by the reporter.
+EAGER_ADJECTIVES = frozenset({"quick", "eager", "keen", "swift", "fast", "first", "ready", "happy"})

@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 
 from claimkit.lexicon.stance import (
+    ADDITIVE_NEGATIONS,
     ANSWERED_NO,
     AUX_QUESTION_STARTERS,
     BELIEF_WORDS,
@@ -33,7 +34,11 @@ from claimkit.lexicon.stance import (
     CONDITIONALS,
     CONFIRM_VERBS,
     CONTRAST_BEFORE,
+    DEFIANCE_MODALS,
+    DEFIANCE_VERBS,
     DENY_WORDS,
+    DISTANCING_MODIFIERS,
+    EAGER_ADJECTIVES,
     END_NOISE,
     EXPLAIN_FRAMES,
     GENERIC_DENY,
@@ -44,6 +49,7 @@ from claimkit.lexicon.stance import (
     NEGATIVE_DETERMINERS,
     NEGATIVE_GOVERNORS,
     NOT_DENIAL_HEADS,
+    OWN_CLAIM_VERBS,
     QUERY_NOUNS,
     QUERY_VERBS,
     QUESTION_MARKERS,
@@ -56,6 +62,7 @@ from claimkit.lexicon.stance import (
     UNTIL_BEFORE,
     UNTIL_MARKERS,
     VERB_NEGATORS,
+    WH_WORDS,
 )
 from claimkit.stance.base import StanceInput, StancePrediction
 
@@ -107,6 +114,85 @@ def _question_clause(sent, cue_end_rel: int) -> bool:
         if not tail.endswith("."):
             return True  # "Is there a glitch in your app or something else is happening!!"
     return False
+
+
+def _question_start(sent, cue_end_rel: int) -> int:
+    """Where the question holding the cue starts inside the sentence: after the
+    last colon, semicolon or dash before its "?" (a headline "Topic: Who ...?")."""
+    text = sent.text
+    mark = text.find("?", cue_end_rel)
+    head = text[: mark if mark >= 0 else len(text)]
+    cuts = [m.end() for m in re.finditer(r"[:;]\s|\s[—–]\s", head)]
+    return cuts[-1] if cuts else 0
+
+
+def _outside_question(sent, cue_start_rel: int, cue_end_rel: int) -> bool:
+    """The cue stands in a title or lead-in before the question proper
+    ("Twitter's Fake-User Purge: Who Are The Biggest Losers?")."""
+    return cue_end_rel <= _question_start(sent, cue_end_rel)
+
+
+def _wh_question(sent, cue_end_rel: int) -> bool:
+    """The question is a wh-question ("How does Twitter decide ...?"): it presupposes
+    what it mentions instead of asking whether it holds."""
+    start = _question_start(sent, cue_end_rel)
+    words = re.findall(r"[A-Za-z']+", sent.text[start:])
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in {"so", "and", "but", "then", "well", "ok", "okay"} and len(words) > 1:
+        first = words[1].lower()
+    return first in WH_WORDS
+
+
+def _additive_negation(sent, cue_tokens) -> bool:
+    """"not only locked accounts", "isn't just bots": a negation that adds to the cue."""
+    doc = sent.doc
+    first = cue_tokens[0].i
+    words: list[str] = []
+    index = first - 1
+    while index >= sent.start and len(words) < 3:
+        token = doc[index]
+        if token.lower_ in {"the", "a", "an", "these", "those"} and not words:
+            index -= 1
+            continue
+        words.insert(0, token.lower_)
+        index -= 1
+    text = " ".join(words)
+    return any(text.endswith(marker) for marker in ADDITIVE_NEGATIONS)
+
+
+def _defiance(chain) -> bool:
+    """"Conservative voices will NOT be silenced": a refusal that presupposes the silencing."""
+    for token in chain:
+        if token.lemma_.lower() not in DEFIANCE_VERBS:
+            continue
+        deps = {c.dep_ for c in token.children}
+        modal = any(c.dep_ == "aux" and c.lower_ in DEFIANCE_MODALS for c in token.children)
+        if "auxpass" in deps and "neg" in deps and modal:
+            return True
+        # "We must stand united & NEVER have our voices silenced": a causative refused
+        causative = token.head
+        if token.dep_ in {"ccomp", "xcomp", "conj"} and causative.lemma_.lower() in {"have", "let", "get"}:
+            negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in causative.children)
+            governors = [causative, causative.head] if causative.dep_ == "conj" else [causative]
+            modal = any(c.dep_ == "aux" and c.lower_ in DEFIANCE_MODALS | {"must"} for g in governors for c in g.children)
+            if negated and modal:
+                return True
+    return False
+
+
+def _distanced(cue_tokens) -> bool:
+    """"in apparent bot purge", "the so-called bot accounts": the cue's phrase keeps its distance."""
+    heads = {t.i: t for t in cue_tokens}
+    for token in list(cue_tokens):
+        heads.setdefault(token.head.i, token.head)
+    for token in heads.values():
+        if any(c.dep_ in {"amod", "advmod"} and c.lower_ in DISTANCING_MODIFIERS for c in token.children):
+            return True
+    first = cue_tokens[0]
+    before = first.doc.text[max(first.sent.start_char, first.idx - 30) : first.idx].lower().split()
+    return any(word in DISTANCING_MODIFIERS for word in before[-2:])  # "the so-called bot accounts"
 
 
 def _answered_no(sent) -> bool:
@@ -180,6 +266,12 @@ def _negated(chain, cue_ids: set[int]) -> bool:
         if token.i not in cue_ids and token.lower_ in NEGATIVE_GOVERNORS:
             return True
     clause = chain[-1]
+    if clause.dep_ in {"relcl", "acl"} and clause.head.lower_ in {"nothing", "none"}:
+        return True  # "it has nothing to do with politics"
+    if clause.dep_ == "pcomp" and clause.head.dep_ == "prep" and clause.head.lower_ in {"about", "over", "because"}:
+        governor = clause.head.head  # "it wasn't about getting rid of bots"
+        if governor.lemma_.lower() not in NOT_DENIAL_HEADS and any(c.dep_ == "neg" for c in governor.children):
+            return True
     if clause.dep_ in {"ccomp", "xcomp"} and clause.head.lemma_.lower() in NEG_RAISING:
         return any(c.dep_ == "neg" for c in clause.head.children)
     return False
@@ -194,6 +286,8 @@ def _rejected(chain, cue_ids: set[int]) -> bool:
     for token in governors:
         if token.i in cue_ids:
             continue
+        if token.dep_ in {"amod", "compound"} and token.head.pos_ in {"NOUN", "PROPN"}:
+            continue  # "false or spam accounts": an adjective of the accounts, not a rejection
         if token.lower_ in DENY_WORDS or token.lemma_.lower() in REJECTING_LEMMAS:
             return True
         if token.lemma_.lower() == "rule" and any(c.lower_ == "out" for c in token.children):
@@ -245,7 +339,9 @@ def _reporting_noun_in(chain, cue_ids: set[int]):
 
 def _reported_by_other(chain, cue_ids: set[int]) -> bool:
     """The cue sits in the complement of someone's speech or belief verb ("users claimed that ...")."""
-    path = chain + [chain[-1].head]
+    path = list(chain)
+    while path[-1].head.i != path[-1].i and len(path) < 14 and path[-1].head.pos_ not in {"NOUN", "PROPN"}:
+        path.append(path[-1].head)  # up to the sentence root: "Users accused X of ... blocking free speech"
     for below, token in zip(path, path[1:], strict=False):
         believing = token.lower_ in BELIEF_WORDS
         if not believing and (token.pos_ != "VERB" or token.lemma_.lower() not in REPORTING_VERBS):
@@ -255,12 +351,17 @@ def _reported_by_other(chain, cue_ids: set[int]) -> bool:
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if believing and not subjects and token.head.pos_ == "AUX":
             subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects and token.dep_ == "xcomp" and token.head.lower_ in EAGER_ADJECTIVES:
+            # "Users were quick to blame a purge": the subject of the adjective's clause
+            subjects = [c for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects and subjects[0].lower_ not in SELF_SUBJECTS:
             return True
     return False
 
 
-def decide(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None = None) -> tuple[str, float, str]:
+def decide(
+    sent, cue_start: int, cue_end: int, flags: str = "", role: str | None = None, cause: str | None = None
+) -> tuple[str, float, str]:
     """(stance, confidence, the rule that decided) for one cue in one sentence."""
     cue = _cue_tokens(sent, cue_start, cue_end)
     if not cue:
@@ -268,9 +369,11 @@ def decide(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None
     cue_ids = {t.i for t in cue}
     own = flags == "own_negation"
     chain = _ancestors_to_clause(_root_of(cue))
-    if _question_clause(sent, cue_end):
+    if _question_clause(sent, cue_end) and not _outside_question(sent, cue_start, cue_end):
         if _answered_no(sent):
             return "deny", 0.8, "question answered no"
+        if _wh_question(sent, cue_end):
+            return "support", 0.6, "wh-question presupposes it"
         return "query", 0.9, "direct question"
     if _embedded_query(chain) and role != "reporter":
         return "query", 0.8, "embedded question"
@@ -278,13 +381,20 @@ def decide(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None
         return "comment", 0.6, "reporter narrates a claim"
     if flags == "deny":
         return "deny", 0.9, "rejecting cue"
+    if _defiance(chain):
+        return "support", 0.75, "defiant refusal"
+    additive = _additive_negation(sent, cue) and cause != "political_bias"
+    if additive:
+        own = True  # "not only locked accounts": the negation adds, it does not deny
     if _contrast_before(sent, cue) and not own:
         return "deny", 0.85, "contrast before cue"
     reported = _reporting_noun_in(chain, cue_ids)
     if _rejected(chain, cue_ids):
         return "deny", 0.8, "rejecting word"
-    if reported is not None:
+    if reported is not None and not (role not in {None, "reporter"} and reported.head.lemma_.lower() in OWN_CLAIM_VERBS):
         return "comment", 0.6, f"reported by noun {reported.text!r}"
+    if _distanced(cue):
+        return "comment", 0.6, "distancing modifier"
     confirming = _root_of(cue).lemma_.lower() in CONFIRM_VERBS
     if not own and not confirming and _negated(chain, cue_ids):
         return "deny", 0.85, "negated clause"
@@ -301,9 +411,11 @@ def decide(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None
     return "support", round(confidence, 2), "asserted"
 
 
-def cause_stance(sent, cue_start: int, cue_end: int, flags: str = "", role: str | None = None) -> StancePrediction:
+def cause_stance(
+    sent, cue_start: int, cue_end: int, flags: str = "", role: str | None = None, cause: str | None = None
+) -> StancePrediction:
     """The stance a sentence takes toward the cause its cue [cue_start, cue_end) raises."""
-    stance, confidence, _ = decide(sent, cue_start, cue_end, flags, role)
+    stance, confidence, _ = decide(sent, cue_start, cue_end, flags, role, cause)
     return StancePrediction(stance, confidence)
 
 
@@ -351,7 +463,7 @@ class RulesStance:
                 out.append(generic_stance(item.text, item.target))
                 continue
             sent = self._sentence(item)
-            out.append(cause_stance(sent, item.cue_start, item.cue_end, item.cue_flags, item.speaker_role))
+            out.append(cause_stance(sent, item.cue_start, item.cue_end, item.cue_flags, item.speaker_role, item.cause))
         return out
 
     def predict_parsed(self, items: Sequence[StanceInput], doc) -> list[StancePrediction]:
@@ -363,7 +475,7 @@ class RulesStance:
                 continue
             span = doc.char_span(item.start, item.start + len(item.text)) if item.start >= 0 else None
             sent = span if span is not None else self._sentence(item)
-            out.append(cause_stance(sent, item.cue_start, item.cue_end, item.cue_flags, item.speaker_role))
+            out.append(cause_stance(sent, item.cue_start, item.cue_end, item.cue_flags, item.speaker_role, item.cause))
         return out
 
     def _sentence(self, item: StanceInput):
