@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from claimkit.attribute import reported_speakers, speakers_of
 from claimkit.claims.subjects import _distributes, _owner
 from claimkit.claims.tokens import _governing_verb, _speech_verb_above, _subject_tokens
+from claimkit.platforms import load_platforms
 
 VOCAB = spacy.blank("en").vocab
 
@@ -113,7 +114,7 @@ def test_each_spreads_one_amount_over_conjoined_subjects():
 
 @pytest.mark.parametrize(("doc", "index", "owner"), [(OWNED, 2, "Obama"), (EACH, 0, None)])
 def test_owner_of_an_owned_noun(doc, index, owner):
-    found = _owner(doc[index])
+    found = _owner(doc[index], load_platforms(None))
     assert (found.text if found is not None else None) == owner
 
 
