@@ -5,8 +5,8 @@ controls) and from the seeded generator `claimkit.testing.fuzzgen` (mutated
 sentences of corpora/dev.jsonl, odd number forms, malformed embeds and
 quotes, long tokens, bad headers); hypothesis draws the generator's seed, so
 no test depends on one seed. The invariants are `claimkit.testing.invariants`.
-Profiles (tests/conftest.py): 100 examples a property by default, 10,000
-with `--runslow`; no example database, derandomized.
+Profiles (tests/conftest.py): 20 examples a property by default
+(CLAIMKIT_FUZZ_EXAMPLES=N for more); no example database, derandomized.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from claimkit.types import Analysis  # noqa: E402
 
 SEEDS = load_seeds(Path(__file__).resolve().parents[1] / "corpora" / "dev.jsonl")
 PUBLISHED = "2021-06-15"
-MAX_LONG = 20_000  # long tokens up to 20,000 characters here; eval/fuzz.py tries 148,000
+MAX_LONG = 5_000  # long tokens up to 5,000 characters here; eval/fuzz.py tries 148,000
 UNICODE = st.text(alphabet=st.characters(exclude_categories=()), max_size=400)  # surrogates included
 
 
@@ -89,7 +89,7 @@ def test_sharing_an_analyzer_between_threads_gives_the_same_results(analyzer):
 def test_lone_surrogate_from_a_jsonl_escape_is_replaced_not_a_crash(analyzer, tmp_path):
     # Was: UnicodeEncodeError inside the tokenizer.
     path = tmp_path / "s.jsonl"
-    path.write_text('{"id": "s", "text": "Jo Reed said she lost 500 followers \\ud800 overnight."}\n', encoding="utf-8")
+    path.write_text('{"id": "s", "text": "Jo Reed said she lost 500 followers overnight. \\ud800 Odd."}\n', encoding="utf-8")
     (document,) = read_inputs([str(path)])
     analysis = assert_sound(analyzer, document)
     assert "\ufffd" in analysis.text and analysis.claims

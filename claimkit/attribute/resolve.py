@@ -181,7 +181,7 @@ def canonical_names(found: Sequence[_Found], platforms: Platforms | None = None)
             mapping[name] = name  # "Twitter" and "Twitter Support" stay apart
             continue
         supersets = [m for m in names if tokens[name] and tokens[name] <= tokens[m]]
-        mapping[name] = max(supersets, key=lambda m: (len(tokens[m]), len(m)))
+        mapping[name] = max(supersets, key=lambda m: (len(tokens[m]), len(m)), default=name)
     handles = {f.handle.lower(): f.speaker for f in found if f.handle}
     for name in names:
         key = name.lower().lstrip("@")
