@@ -32,7 +32,6 @@ it, never at import.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from claimkit.datafiles import read_json_file
 from claimkit.errors import PlatformsError
 
 BUILTIN_PATH = Path(__file__).resolve().parent / "data" / "platforms.json"
@@ -318,16 +318,7 @@ class _Reader:
 
 
 def _read_json(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PlatformsError("no such platforms file", str(path)) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise PlatformsError(f"cannot read it ({getattr(err, 'strerror', None) or err})", str(path)) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as err:
-        raise PlatformsError(f"not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})", str(path)) from None
+    return read_json_file(path, PlatformsError, "platforms")
 
 
 @lru_cache(maxsize=1)

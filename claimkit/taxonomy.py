@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from claimkit import registry
+from claimkit.datafiles import read_json_file
 from claimkit.errors import TaxonomyError
 
 BUILTIN_PATH = Path(__file__).resolve().parent / "data" / "taxonomy.json"
@@ -309,16 +310,7 @@ def _blank_vocab(vocab_class):
 
 
 def _read_json(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TaxonomyError("no such taxonomy file", str(path)) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise TaxonomyError(f"cannot read it ({getattr(err, 'strerror', None) or err})", str(path)) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as err:
-        raise TaxonomyError(f"not valid JSON: {err.msg} (line {err.lineno}, column {err.colno})", str(path)) from None
+    return read_json_file(path, TaxonomyError, "taxonomy")
 
 
 def builtin_data() -> dict[str, Any]:
