@@ -45,8 +45,13 @@ from claimkit.types import (
     OFFICIAL_POSITIONS,
     QUALIFIERS,
     ROLES,
+    GOLD_CLAIM_FIELDS,
     STANCES,
+    Claim,
+    ClaimKind,
     Document,
+    Qualifier,
+    Role,
 )
 
 if TYPE_CHECKING:
@@ -79,27 +84,31 @@ ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 class GoldClaim:
     """One annotated quantitative claim (SPEC section 5, `claims[]`).
 
+    The `Claim` shape cut to the fields gold annotates (`GOLD_CLAIM_FIELDS`,
+    the same names and label types as `claimkit.types.Claim`), so a
+    predicted claim becomes a gold one with `GoldClaim.from_claim`.
     `qualifier` lists every qualifier the claim's mentions use; a predicted
     qualifier is right when it is any of them.
     """
 
-    kind: str
+    kind: ClaimKind
     subject: str
     amount: int
-    qualifier: tuple[str, ...]
+    qualifier: tuple[Qualifier, ...]
     duration_seconds: int | None
-    source_role: str
+    source_role: Role
+
+    @classmethod
+    def from_claim(cls, claim: Claim) -> GoldClaim:
+        """The gold record of a predicted `Claim` (its amount must be known)."""
+        if claim.amount is None:
+            raise ValueError(f"claim about {claim.subject!r} has no amount; gold claims need one")
+        values = {name: getattr(claim, name) for name in GOLD_CLAIM_FIELDS}
+        return cls(**{**values, "qualifier": (claim.qualifier,)})
 
     def to_dict(self) -> dict[str, Any]:
         """This gold record as a JSON-ready dict."""
-        return {
-            "kind": self.kind,
-            "subject": self.subject,
-            "amount": self.amount,
-            "qualifier": list(self.qualifier),
-            "duration_seconds": self.duration_seconds,
-            "source_role": self.source_role,
-        }
+        return {name: getattr(self, name) for name in GOLD_CLAIM_FIELDS} | {"qualifier": list(self.qualifier)}
 
 
 @dataclass(frozen=True)

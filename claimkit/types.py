@@ -32,6 +32,8 @@ OfficialPosition = Literal["endorsed", "rejected", "not_addressed"]
 ROLES: tuple[str, ...] = get_args(Role)
 CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+#: The `Claim` fields a gold annotation gives (SPEC section 5, `claims[]`).
+GOLD_CLAIM_FIELDS: tuple[str, ...] = ("kind", "subject", "amount", "qualifier", "duration_seconds", "source_role")
 #: The causes the pipeline detects; "other" is a gold-only label (claimkit.corpus.OTHER_CAUSE).
 CAUSES: tuple[str, ...] = tuple(cause for cause in get_args(Cause) if cause != "other")
 STANCES: tuple[str, ...] = get_args(StanceLabel)

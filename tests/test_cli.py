@@ -255,14 +255,23 @@ def test_max_chars_refuses_long_documents(files):
 
 
 def test_analysis_crash_on_one_document_skips_only_that_document(files, monkeypatch):
-    original = Analyzer._analyze
+    from claimkit import cli_support
 
-    def flaky(self, document, doc):
-        if document.id == "omar-1":
-            raise ValueError("boom")
-        return original(self, document, doc)
+    def failing_on(doc_id):  # a stage wrapper (`Analyzer.wrap_stage`): the claims stage fails on one document
+        def wrapper(stage):
+            def claims(doc, statements, document, platform):
+                if document.id == doc_id:
+                    raise ValueError("boom")
+                return stage(doc, statements, document, platform)
+            return claims
+        return wrapper
 
-    monkeypatch.setattr(Analyzer, "_analyze", flaky)
+    def load_analyzer(config):
+        analyzer = Analyzer(config)
+        analyzer.wrap_stage("claims", failing_on("omar-1"))
+        return analyzer
+
+    monkeypatch.setattr(cli_support, "load_analyzer", load_analyzer)
     result = run("extract", files / "docs.jsonl", files / "lena.txt", "-f", "jsonl")
     assert result.exit_code == 1
     assert [o["id"] for o in jsonl_objects(result.stdout)] == ["purge-2", "lena"]

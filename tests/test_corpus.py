@@ -206,3 +206,30 @@ def test_non_utf8_line_is_named(tmp_path):
     path.write_bytes(json.dumps(good_line()).encode() + b"\n" + b'{"id": "caf\xe9"}\n')
     with pytest.raises(GoldError, match=r"latin\.jsonl:2: not UTF-8"):
         load_gold(str(path))
+
+
+def test_gold_claim_is_the_claim_shape_cut_to_the_gold_fields():
+    from dataclasses import fields
+
+    from claimkit.types import GOLD_CLAIM_FIELDS, Claim
+
+    claim_types = {f.name: f.type for f in fields(Claim)}
+    gold_types = {f.name: f.type for f in fields(GoldClaim)}
+    assert tuple(gold_types) == GOLD_CLAIM_FIELDS
+    # gold always knows the amount and may list several qualifiers; every other field is the claim's own type
+    differs = {"amount": "int", "qualifier": f"tuple[{claim_types['qualifier']}, ...]"}
+    for name, kind in gold_types.items():
+        assert kind == differs.get(name, claim_types[name]), name
+
+
+def test_gold_claim_from_a_predicted_claim():
+    from claimkit.types import Claim
+
+    claim = Claim("follower_loss", "Mira Holt", "Twitter", 5000, "5,000", "approx", 86400, "in a day",
+                  None, None, "affected", "Mira Holt")
+    gold = GoldClaim.from_claim(claim)
+    assert gold == GoldClaim("follower_loss", "Mira Holt", 5000, ("approx",), 86400, "affected")
+    assert gold.to_dict()["qualifier"] == ["approx"]
+    with pytest.raises(ValueError, match="no amount"):
+        GoldClaim.from_claim(Claim("follower_loss", "Mira Holt", None, None, "", "exact", None, None,
+                                   None, None, "affected", "Mira Holt"))

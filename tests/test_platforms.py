@@ -168,3 +168,19 @@ def test_platform_data_pickles_for_another_process():
 
     copy = pickle.loads(pickle.dumps(load_platforms(MASTODON)))
     assert copy.of_name("@MastodonEngineering") == "Mastodon" and copy.detect("on X today") == "X"
+
+
+RELAYED = ("Many users lost followers this week. According to Spoutible, Christopher Bouzy announced "
+           "that the missing followers were spam accounts.\n")
+
+
+def test_the_relay_check_uses_the_analyzers_platforms(analyzer, tmp_path):
+    """An outlet that relays a named speaker is only the relay; a user's platform speaks for itself."""
+    path = tmp_path / "spoutible.json"
+    path.write_text(json.dumps({"platforms": [{"name": "Spoutible", "aliases": ["spoutible"]}]}), encoding="utf-8")
+    shipped = [(s.speaker, s.role) for s in analyzer.analyze(RELAYED).statements if s.role != "reporter"]
+    assert shipped == [("Christopher Bouzy", "third_party")]
+    extended = Analyzer(stance_backend="rules", platforms=path)
+    assert [(s.speaker, s.role) for s in extended.analyze(RELAYED).statements if s.role != "reporter"] == [
+        ("Spoutible", "platform")
+    ]

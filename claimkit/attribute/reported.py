@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from claimkit.attribute.common import _Found, _free_regions, _overlaps, clean_name
 from claimkit.attribute.speakers import _speaking_noun_owner, _speech_cue, _subject_of, speakers_of
-from claimkit.lexicon.platforms import is_platform_anaphor, platform_of_name
 from claimkit.lexicon.speech import (
     ADDRESSEES,
     ANONYMOUS_HEADS,
@@ -28,19 +27,21 @@ from claimkit.platforms import Platforms, builtin_platforms
 from claimkit.spans import char_span
 
 
-def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
+def reported_speakers(sent, platforms: Platforms | None = None) -> tuple[list[tuple[str, int, bool]], str] | None:
     """Speakers and cue of a sentence of reported speech, or None for narrative.
 
     A speech verb counts when its subject is not a pronoun-like non-speaker
     and it takes a complement: a clause, "about ...", or is "according to".
     Where a relayed source ("according to Bloomberg", "X told the Post that")
     reports a named speaker's own words ("Gadde announced that ..."), that
-    speaker is the statement's: the outlet is only the relay.
+    speaker is the statement's: the outlet is only the relay. `platforms` is
+    the `Analyzer`'s platform data (default: the shipped data).
     """
+    platforms = platforms or builtin_platforms()
     relay = _according_to(sent)
     if relay is not None and relay[0]:
-        inner = _speech_verb_speakers(sent, exclude=relay[2], named_only=True)
-        if inner is not None and _is_relay(sent, relay[2]):
+        inner = _speech_verb_speakers(sent, platforms, exclude=relay[2], named_only=True)
+        if inner is not None and _is_relay(sent, relay[2], platforms):
             return inner
         return relay[0], relay[1]
     for tok in sent:
@@ -59,7 +60,7 @@ def reported_speakers(sent) -> tuple[list[tuple[str, int, bool]], str] | None:
             and any(c.dep_ == "ccomp" for c in root.children)
         ):
             return speakers_of(tok), "said"  # "The Post found that ..."
-    found = _speech_verb_speakers(sent)
+    found = _speech_verb_speakers(sent, platforms)
     if found is not None:
         return found
     return _issued_text_speakers(sent) or _speaking_adjective_speakers(sent)
@@ -83,7 +84,7 @@ def _according_to(sent):
     return None
 
 
-def _is_relay(sent, ids: set[int]) -> bool:
+def _is_relay(sent, ids: set[int], platforms: Platforms) -> bool:
     """The object of "according to" is an outlet or other relay: a proper name
     that is neither a person nor a platform voice ("according to Bloomberg")."""
     objects = [t for t in sent if t.i in ids and t.dep_ == "pobj"]
@@ -93,17 +94,19 @@ def _is_relay(sent, ids: set[int]) -> bool:
     if obj.ent_type_ == "PERSON" or obj.pos_ != "PROPN" and obj.ent_type_ not in {"ORG", "WORK_OF_ART"}:
         return False
     name = " ".join(t.text for t in obj.subtree)
-    return platform_of_name(clean_name(name) or name) is None and not is_platform_anaphor(name)
+    return platforms.of_name(clean_name(name) or name) is None and not platforms.is_anaphor(name)
 
 
-def _named(subject) -> bool:
+def _named(subject, platforms: Platforms) -> bool:
     """A speaker who is named (a proper name, a person) or a platform nominal."""
-    return subject.pos_ == "PROPN" or subject.ent_type_ in {"PERSON", "ORG"} or is_platform_anaphor(
+    return subject.pos_ == "PROPN" or subject.ent_type_ in {"PERSON", "ORG"} or platforms.is_anaphor(
         " ".join(t.text for t in subject.subtree if t.i <= subject.i)
     )
 
 
-def _speech_verb_speakers(sent, exclude: set[int] | frozenset[int] = frozenset(), named_only: bool = False):
+def _speech_verb_speakers(
+    sent, platforms: Platforms, exclude: set[int] | frozenset[int] = frozenset(), named_only: bool = False
+):
     """Speakers and cue of the speech verbs of a sentence; the innermost named
     speaker wins over an anonymous relay ("People told the Post that Dorsey explained ...").
 
@@ -133,7 +136,7 @@ def _speech_verb_speakers(sent, exclude: set[int] | frozenset[int] = frozenset()
                 continue  # "is estimated to have lost": no statement
             candidates.append((tok, speakers_of(agent), cue))  # "has been said by Twitter"
             continue
-        if (named_only or tok.tag_ == "VBG" and "aux" not in deps) and not _named(_subject_of(tok) or tok):
+        if (named_only or tok.tag_ == "VBG" and "aux" not in deps) and not _named(_subject_of(tok) or tok, platforms):
             continue  # "..., saying ..." speaks only for a named subject ("Trump ..., alleging that")
         if _modifies_quality(tok) and "ccomp" not in deps:
             continue  # "fans always ready to like and retweet her pictures"
@@ -269,7 +272,7 @@ def _issued_text_speakers(sent):
     return None
 
 
-def _sentences(doc, body_start: int, taken: Sequence[tuple[int, int]]):
+def _sentences(doc, body_start: int, taken: Sequence[tuple[int, int]], platforms: Platforms | None = None):
     """Reported-speech statements, and the leftover narrative sentence spans."""
     reported: list[_Found] = []
     narrative: list[tuple[int, int]] = []
@@ -280,7 +283,7 @@ def _sentences(doc, body_start: int, taken: Sequence[tuple[int, int]]):
         if not pieces:
             continue
         whole = len(pieces) == 1 and pieces[0] == (max(sent.start_char, body_start), sent.end_char)
-        found = reported_speakers(sent) if whole or not _overlaps(sent.start_char, sent.end_char, taken) else None
+        found = reported_speakers(sent, platforms) if whole or not _overlaps(sent.start_char, sent.end_char, taken) else None
         if found:
             speakers, cue = found
             for name, offset, anonymous in speakers:
@@ -306,7 +309,7 @@ def nested_platform_statements(doc, containers: Sequence[_Found], platforms: Pla
         if span is None:
             continue
         for sent in span.sents:
-            found = reported_speakers(sent)
+            found = reported_speakers(sent, platforms)
             if not found:
                 continue
             speakers, cue = found

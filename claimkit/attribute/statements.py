@@ -45,7 +45,7 @@ def attribute(doc, document: Document, platform: str | None, platforms: Platform
     free = _free_regions(document.body_start, len(text), taken)
     quotes = attribute_quotes(doc, find_quotes(text, _paragraph_regions(text, free)))
     taken += [(q.start, q.end) for q in quotes]
-    reported, narrative = _sentences(doc, document.body_start, taken)
+    reported, narrative = _sentences(doc, document.body_start, taken, platforms)
     nested = nested_platform_statements(doc, embeds + quotes, platforms)
     found = sorted(embeds + quotes + reported + nested, key=lambda f: (f.start, f.speaker_start))
     resolver = _Resolver(doc, platform, platforms)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from claimkit.lexicon.speech import PERSON_TITLES, THING_PRONOUNS
+from claimkit.lexicon.speech import PERSON_TITLES, THING_PRONOUNS  # noqa: F401 - THING_PRONOUNS re-exported
 
 #: Nouns for a follower count ("followers", "subscribers", a Page's "fans"/"likes").
 FOLLOWER_NOUNS = frozenset({
