@@ -47,7 +47,7 @@ from claimkit.config import Config
 from claimkit.errors import ConfigError
 from claimkit.ingest import make_document
 from claimkit.limits import Deadline
-from claimkit.normalize import is_normalized
+from claimkit.normalize import REPLACEMENT, is_normalized
 from claimkit.nlp import load_spacy
 from claimkit.platforms import Platforms, load_platforms
 from claimkit.stance import StanceBackend, load_backend
@@ -338,7 +338,7 @@ class Analyzer:
             stances = causes.classify(mentions, statements, doc, backend, self.taxonomy, predictions=predictions)
         limits.check()
         explanations = stage["align"](mentions, stances, statements, platform)
-        return Analysis(
+        analysis = Analysis(
             id=document.id,
             published=document.published.isoformat() if document.published else None,
             platform=platform,
@@ -349,6 +349,7 @@ class Analyzer:
             ignored=ignored,
             meta=dict(document.meta),
         )
+        return with_source_text(analysis) if REPLACEMENT in document.text else analysis
 
 
 _LOCKS: dict[int, threading.RLock] = {}
@@ -376,8 +377,36 @@ def _seconds(deadline: Deadline | float | None, document: Document) -> float | N
 
 
 def masked_text(document: Document) -> str:
-    """The text with its ` date` header blanked out, offsets unchanged."""
-    return " " * document.body_start + document.text[document.body_start :]
+    """The text the parser sees: the header lines blanked out, offsets unchanged.
+
+    U+FFFD (what `normalize_text` puts for an unencodable character, or
+    what an upstream decoder left) is blanked too: it carries nothing the
+    model knows, and the parser takes it for a proper noun ("lost 5,000
+    followers\ufffd" would lose its object). Results still slice the text.
+    """
+    body = document.text[document.body_start :].replace(REPLACEMENT, " ")
+    return " " * document.body_start + body
+
+
+def with_source_text(analysis: Analysis) -> Analysis:
+    """Every recorded text (statements, mentions, evidence) sliced again from `analysis.text`.
+
+    The parser saw `masked_text`, which differs from the text only by
+    blanked characters; the results record the text itself.
+    """
+    for record in _located(analysis):
+        record.text = analysis.text[record.start : record.end]
+    return analysis
+
+
+def _located(analysis: Analysis) -> Iterator[Any]:
+    yield from analysis.statements
+    yield from analysis.ignored
+    for claim in analysis.claims:
+        yield from claim.mentions
+    for explanation in analysis.explanations:
+        yield from explanation.mentions
+        yield from (stance.evidence for stance in [*explanation.stances, *explanation.anonymous_stances])
 
 
 def analyze(text: TextOrDocument, published: date | str | None = None, **config: Any) -> Analysis:

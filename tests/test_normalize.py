@@ -95,3 +95,21 @@ def test_a_hand_built_document_is_normalised_by_the_analyzer(analyzer):
 
     result = analyzer.analyze(Document(id="d", text="I lost 500 followers today \ud800\x00."))
     assert result.text == "I lost 500 followers today \ufffd ."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jo Reed lost 5,000 followers\ufffd on Twitter.",  # a broken emoji glued to the noun
+        "Jo Reed lost 5,000 followers \ufffd on Twitter.",
+        "Jo Reed lost 5,000\ufffdfollowers on Twitter.",
+        "Jo Reed lost 5,000 followers\ud83d on Twitter.",  # a lone surrogate, replaced on ingestion
+    ],
+)
+def test_a_replacement_character_next_to_the_noun_keeps_the_claim(analyzer, text):
+    from claimkit.testing.invariants import violations
+
+    result = analyzer.analyze(text)
+    assert [(c.subject, c.amount) for c in result.claims] == [("Jo Reed", 5000)]
+    assert "\ufffd" in result.statements[0].text  # the results record the text, not what the parser saw
+    assert violations(result, result.text) == []
