@@ -169,6 +169,7 @@ class CueMatcher:
         self.checks = ContextChecks()
         self.matcher = Matcher(vocab)
         self.cues: dict[str, tuple[str, Cue]] = {}
+        self._last: tuple[object, list[tuple[int, int, int]]] | None = None
         for cause in taxonomy.causes:
             for index, cue in enumerate(cause.cues):
                 if cue.needs is not None and cue.needs not in self.checks:
@@ -182,12 +183,27 @@ class CueMatcher:
                 self.matcher.add(key, [phrase_patterns(p, tokenize) for p in cue.patterns])
 
     def __call__(self, span) -> list[tuple[str, Cue, object]]:
-        """(cause, cue, match span) for every raw match inside `span`."""
+        """(cause, cue, match span) for every raw match inside `span`.
+
+        The `Matcher` runs once per document (`doc_matches`); each span
+        takes the matches that lie inside it, which are the matches the
+        `Matcher` finds on the span itself.
+        """
         doc = span.doc
         return [
-            (*self.cues[doc.vocab.strings[key]], doc[span.start + s : span.start + e])
-            for key, s, e in self.matcher(span)
+            (*self.cues[doc.vocab.strings[key]], doc[s:e])
+            for key, s, e in self.doc_matches(doc)
+            if span.start <= s and e <= span.end
         ]
+
+    def doc_matches(self, doc) -> list[tuple[int, int, int]]:
+        """The `Matcher`'s (key, start, end) matches over the whole `doc`, computed once per document."""
+        if self._last is None or self._last[0] is not doc:
+            self._last = (doc, self.matcher(doc))
+        return self._last[1]
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_last": None}  # the last document's matches do not travel
 
 
 @lru_cache(maxsize=8)

@@ -360,6 +360,9 @@ def batch_command(
                                                   help="Stop when more than this share of input lines is bad.")] = 0.01,
     summary: Annotated[Optional[Path], typer.Option("--summary", help="Also write the summary as JSON to FILE.")] = None,
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per chunk (unit of work and of atomic writes).")] = 512,
+    deadline: Annotated[Optional[float], typer.Option("--deadline", min=0.0, show_default=False, help=(
+        "Seconds one document may take (default: max(10, 1 per 1,000 characters)); 0 for no limit. "
+        "A document past it is skipped with E901."))] = None,
     hf_dataset: Annotated[Optional[str], typer.Option("--hf-dataset", help="A Hugging Face dataset to read (datasets.load_dataset).")] = None,
     split: Annotated[str, typer.Option("--split", help="Split of --hf-dataset.")] = "train",
     text_column: Annotated[str, typer.Option("--text-column", help="Text column of Parquet files and datasets.")] = "text",
@@ -394,7 +397,8 @@ def batch_command(
         result = run(sources, output, workers=workers, resume=resume, engine=engine.value,
                      relevance_filter=not no_filter, config=config, published=published_date(published),
                      columns=Columns(text_column, id_column or None), chunk_size=chunk_size,
-                     max_error_rate=max_error_rate, summary_path=summary, progress=progress, ray_address=ray_address)
+                     max_error_rate=max_error_rate, summary_path=summary, progress=progress, ray_address=ray_address,
+                     **({} if deadline is None else {"deadline": deadline or None}))
     except BatchError as err:
         raise fail(err.one_line(), EXIT_INPUT) from None
     except ClaimkitError as err:

@@ -256,9 +256,9 @@ class Analyzer:
     ) -> Iterator[Analysis]:
         """Analyse many texts or `Document`s lazily, parsing them in batches.
 
-        Without a deadline the whole stream goes through one
-        `nlp.pipe(..., as_tuples=True)` call, so spaCy's batching (and its
-        worker processes with `n_process > 1`) runs once for all of it.
+        The whole stream goes through one `nlp.pipe(..., as_tuples=True)`
+        call, so spaCy's batching (and its worker processes with
+        `n_process > 1`) runs once for all of it.
 
         Args:
             texts: Texts or `Document`s.
@@ -271,8 +271,10 @@ class Analyzer:
                 propagate: no document could be analysed.
             n_process: spaCy parse processes (`nlp.pipe`'s `n_process`).
             deadline: Per-document time limit (`claimkit.limits.Deadline` or
-                seconds); None sets none. With a deadline each document is
-                parsed on its own, inside its time limit.
+                seconds); None sets none. It bounds each document's stages
+                after the batched parse; the parse itself is bounded by the
+                caps `normalize_text` puts on long tokens and punctuation runs
+                (`analyze` parses inside the limit).
 
         Example:
             >>> analyses = list(Analyzer().pipe(["I lost 500 followers today."]))
@@ -280,13 +282,6 @@ class Analyzer:
         self.stance  # noqa: B018 - load the backend outside any time limit
         documents = (self.document(t) for t in texts)
         lock = _lock_for(self.nlp)
-        if deadline is not None:
-            for document in documents:
-                with lock:
-                    result = self._guarded(document, None, on_error, deadline)
-                if result is not None:
-                    yield result
-            return
         pairs = ((masked_text(d), d) for d in documents)
         stream = self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)
         while True:
@@ -295,7 +290,7 @@ class Analyzer:
                     doc, document = next(stream)
                 except StopIteration:
                     return
-                result = self._guarded(document, doc, on_error, None)
+                result = self._guarded(document, doc, on_error, deadline)
             if result is not None:
                 yield result
 

@@ -116,3 +116,26 @@ def test_cli_summary_line_errors_and_exit_codes(tmp_path):
     assert usage.exit_code == 2 and "[E110]" in usage.output
     nothing = runner.invoke(app, ["batch", "-o", str(tmp_path / "o.jsonl")])
     assert nothing.exit_code == 2
+
+
+def test_a_document_past_the_deadline_is_skipped_with_e901_and_retried_on_resume(tmp_path):
+    source = corpus(tmp_path / "in.jsonl", good=4, bad=0, every=99)
+    out, seen = tmp_path / "out.jsonl", []
+    summary = run([source], out, workers=1, progress=False, max_error_rate=1.0, deadline=1e-9, on_error=seen.append)
+    # the two relevant documents run past the limit; the two others never reach the pipeline
+    assert (summary.documents, summary.relevant, summary.errors) == (2, 0, 2)
+    assert all(line.startswith("[E901] ") and "deadline" in line for line in seen), seen
+    assert {r["id"] for r in read_output(out)} == {"d1", "d3"}
+    again = run([source], out, workers=1, progress=False, resume=True, on_error=seen.append)
+    assert (again.resumed, again.documents, again.errors) == (2, 2, 0)
+    assert sorted(r["id"] for r in read_output(out)) == ["d0", "d1", "d2", "d3"]
+
+
+def test_cli_deadline_option(tmp_path):
+    source = corpus(tmp_path / "in.jsonl", good=2, bad=0, every=99)
+    result = CliRunner().invoke(app, ["batch", str(source), "-o", str(tmp_path / "out.jsonl"), "-w", "1",
+                                      "--no-progress", "--deadline", "0.000000001", "--max-error-rate", "1"])
+    assert result.exit_code == 1 and "[E901]" in result.stderr
+    ok = CliRunner().invoke(app, ["batch", str(source), "-o", str(tmp_path / "ok.jsonl"), "-w", "1",
+                                  "--no-progress", "--deadline", "0"])
+    assert ok.exit_code == 0, ok.stderr

@@ -22,13 +22,14 @@ import os
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from claimkit.batch.records import Record, document_key
 from claimkit.config import Config
 from claimkit.errors import AnalysisError, ConfigError
+from claimkit.limits import Deadline
 from claimkit.types import Document
 
 Outcome = Record | str  # a record, or the one-line error of a document that failed
@@ -42,6 +43,8 @@ class WorkerSpec:
     config: Config
     use_filter: bool = True
     batch_size: int = DEFAULT_BATCH_SIZE
+    #: Per-document time limit (`claimkit.limits`); None for none.
+    deadline: Deadline | None = field(default_factory=Deadline)
 
 
 def _platform_of(document: Document, text: str, config: Config) -> str | None:
@@ -85,13 +88,18 @@ class DocumentProcessor:
         def on_error(document: Document, err: Exception) -> None:
             if isinstance(err, ConfigError):
                 raise err
+            if isinstance(err, AnalysisError):  # a DeadlineError (E901)
+                failed[id(document)] = err.one_line()
+                return
             failed[id(document)] = AnalysisError(
                 f"analysis failed ({type(err).__name__}: {err}); this is a claimkit bug, please report it",
                 document.location,
             ).one_line()
 
         chosen = [d for d, keep in zip(documents, flags) if keep]
-        analyses = iter(list(self.analyzer.pipe(chosen, batch_size=self.spec.batch_size, on_error=on_error)))
+        analyses = iter(list(self.analyzer.pipe(
+            chosen, batch_size=self.spec.batch_size, on_error=on_error, deadline=self.spec.deadline
+        )))
         outcomes: list[Outcome] = []
         for document, keep in zip(documents, flags):
             if not keep:

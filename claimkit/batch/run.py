@@ -26,12 +26,14 @@ from claimkit.batch.sinks import open_sink
 from claimkit.batch.sources import Columns, HFSource, read_sources
 from claimkit.config import Config
 from claimkit.errors import BatchError, ClaimkitError, ConfigError, InputError
+from claimkit.limits import Deadline
 from claimkit.types import Document
 
 ENGINES = ("local", "ray")
 DEFAULT_CHUNK_SIZE = 512
 DEFAULT_MAX_ERROR_RATE = 0.01
 DEFAULT_MIN_LINES = 100
+DEFAULT_DEADLINE = Deadline()
 
 
 @dataclass
@@ -116,6 +118,7 @@ def run(
     ray_address: str | None = None,
     on_error: Callable[[str], None] | None = None,
     sink_options: dict[str, Any] | None = None,
+    deadline: Deadline | float | None = DEFAULT_DEADLINE,
     **options: Any,
 ) -> BatchSummary:
     """Analyse every document of the inputs into `output` (`.jsonl`, `.parquet`, `.sqlite` / `.db`).
@@ -140,6 +143,9 @@ def run(
         ray_address: Address of an existing Ray cluster (engine `ray`).
         on_error: Called with each error line (default: print it on stderr).
         sink_options: Options of the sink, e.g. `{"docs_per_part": 1000}` for Parquet.
+        deadline: Per-document time limit (`claimkit.limits.Deadline`, or
+            seconds; None for none). A document past it is skipped with
+            E901, counted as an error and not written, so `--resume` retries it.
 
     Returns:
         A `BatchSummary`.
@@ -163,7 +169,11 @@ def run(
     base = config or Config.from_options(**options)
     config = base.with_options(**options) if config and options else base
     workers = workers or default_workers()
-    spec = WorkerSpec(config=config, use_filter=relevance_filter, batch_size=batch_size)
+    if isinstance(deadline, (int, float)) and not isinstance(deadline, bool):
+        if deadline <= 0:
+            raise ConfigError(f"deadline must be a positive number of seconds, got {deadline}")
+        deadline = Deadline(base=float(deadline), per_1000_chars=0.0)
+    spec = WorkerSpec(config=config, use_filter=relevance_filter, batch_size=batch_size, deadline=deadline)
     runner = LocalEngine(spec, workers) if engine == "local" else RayEngine(spec, workers, ray_address)
     report = on_error or (lambda line: print(f"claimkit: skipped: {line}", file=sys.stderr, flush=True))
     inputs = [inputs] if isinstance(inputs, (str, os.PathLike, HFSource)) else list(inputs)
