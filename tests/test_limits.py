@@ -97,3 +97,13 @@ def test_eval_skips_a_document_over_the_deadline_and_scores_it_as_empty(analyzer
     assert len(skipped) == report.documents > 0
     assert all(e.code == "E901" and e.location for e in skipped)
     assert report.claims.tp == 0
+
+
+@pytest.mark.parametrize("piece", ["-", "—", "x", "!"])
+def test_a_long_run_after_a_claim_verb_finishes_inside_the_deadline(analyzer, piece):
+    """A run of dashes after "Twitter lost" once made the embed search quadratic (minutes for 20,000)."""
+    text = f"Twitter lost {piece * 20_000} followers today."
+    from claimkit.testing.invariants import violations
+
+    result = analyzer.analyze(text, deadline=Deadline())  # raises DeadlineError (E901) if it runs too long
+    assert violations(result, result.text) == []

@@ -8,8 +8,10 @@ from claimkit.attribute.common import _Found, _iso, _paragraphs, clean_name
 from claimkit.lexicon.speech import FIRST_SECOND_PERSON_PATTERN, MONTHS_PATTERN, SPEECH_WORD_PATTERN
 
 #: The signature that ends an embedded post: ` — Name (@handle) Month D, YYYY`.
+# It starts where a run of blanks starts (the lookbehind), so a failed try inside
+# a long run costs O(1): linear however long the run (capped tokens leave long runs).
 EMBED_RE = re.compile(
-    r"[ \t]*(?:—|–|--|-)[ \t]*(?P<name>[^\n—–()]{1,80}?)[ \t]*\(@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.]{0,29})\)"
+    r"(?<![ \t])[ \t]*(?:—|–|--|-)[ \t]*+(?P<name>[^\n—–()]{1,80}?)[ \t]*\(@(?P<handle>[A-Za-z0-9_][A-Za-z0-9_.]{0,29})\)"
     rf"(?:[ \t]*(?P<date>(?:{MONTHS_PATTERN})\.?[ \t]+\d{{1,2}},?[ \t]+\d{{4}}))?"
 )
 WIDE_GAP_RE = re.compile(r"\n[ \t]*\n[ \t]*\n")
