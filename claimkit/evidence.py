@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claimkit.lexicon.evidence import PLATFORM_VOICE
 from claimkit.taxonomy import builtin_taxonomy
 from claimkit.names import name_tokens
 from claimkit.numbers import find_amounts
@@ -29,8 +30,6 @@ from claimkit.numbers import find_amounts
 _BOUNDARY_RE = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'”’)\]]))\s+(?=[\"'“‘(\[]?[A-Z0-9@#-])|\n+")
 #: Longest evidence shown; longer sentences (tables run together) are cut around the point.
 MAX_SENTENCE = 300
-#: Words of a platform's voice, for a platform speaker's sentence.
-PLATFORM_VOICE = ("company", "spokesperson", "spokesman", "spokeswoman", "support", "safety", "said", "statement")
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:

@@ -23,23 +23,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-UNITS = {
-    "zero": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-SCALES = {"hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000, "crore": 10_000_000, "billion": 1_000_000_000, "trillion": 10**12}
-SUFFIXES = {
-    "k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
-    "mil": 1_000_000, "million": 1_000_000, "millions": 1_000_000, "b": 1_000_000_000,
-    "bn": 1_000_000_000, "billion": 1_000_000_000, "lakh": 100_000, "lakhs": 100_000,
-    "crore": 10_000_000, "crores": 10_000_000, "trillion": 10**12,
-}
+from claimkit.lexicon.numbers import (
+    AGO_FILLERS_PATTERN,
+    AGO_OPENERS_PATTERN,
+    AMOUNT_ARTICLES_PATTERN,
+    FOR_SPAN_MODIFIERS,
+    FRACTION_SCALE_PATTERN,
+    FRACTIONS,
+    NOT_NUMBER_WORDS,
+    ONE_SPAN_NUMBERS,
+    ONE_UNIT_ARTICLES,
+    ONE_UNIT_MODIFIERS,
+    RELATIVE_MODIFIERS,
+    SCALES,
+    SECONDS,
+    SPAN_MODIFIERS_PATTERN,
+    SPAN_NUMBER_WORDS_PATTERN,
+    SPAN_PREPOSITIONS_PATTERN,
+    SUFFIX_PATTERN,
+    SUFFIXES,
+    TENS,
+    UNIT_ABBREVIATIONS,
+    UNIT_PATTERN,
+    UNITS,
+    VAGUE_SPAN_NUMBERS,
+    VAGUE_SPAN_PATTERN,
+)
+
 #: More followers than that is not a claim (the world has about 10^10 people).
 FOLLOWER_CEILING = 10**11
 #: More removed accounts than that is not a claim.
@@ -47,7 +57,7 @@ ACCOUNT_CEILING = 10**12
 #: Amounts are exact up to this; a larger one parses as `TOO_LARGE`.
 AMOUNT_LIMIT = 10**15
 TOO_LARGE = AMOUNT_LIMIT + 1
-NUMBER_WORDS = sorted({*UNITS, *TENS, *SCALES} - {"a", "an", "single", "zero"}, key=len, reverse=True)
+NUMBER_WORDS = sorted({*UNITS, *TENS, *SCALES} - NOT_NUMBER_WORDS, key=len, reverse=True)
 
 #: Indian grouping: the last three digits, then pairs ("3,05,120", "12,40,000", "1,00,00,000").
 _INDIAN_DIGITS = r"\d{1,2},(?:\d{2},)+\d{3}(?!\d)"
@@ -61,67 +71,48 @@ _SPACED_DIGITS = (
     rf"|\d{{1,3}}(?:,\d{{3}})*(?:,{_GAP}\d{{3}})(?:,{_GAP}?\d{{3}})*(?!\d){_NOT_A_LIST}"
 )
 _DIGITS = rf"{_INDIAN_DIGITS}|{_SPACED_DIGITS}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SUFFIX = r"k|K|m|M|mn|mln|mil|million|millions|bn|b|B|billion|trillion|thousand|lakhs?|crores?"
 #: A number written with digits, an optional scale word or letter and an optional "+" or "-plus".
 DIGIT_AMOUNT_RE = re.compile(
-    rf"(?<![\w.,$£€¥#/:])(?<![\w.,]-)(?P<num>{_DIGITS})(?:[ \t]?(?P<suffix>{_SUFFIX}))?(?![\w])(?![/:.,]\d)"
+    rf"(?<![\w.,$£€¥#/:])(?<![\w.,]-)(?P<num>{_DIGITS})(?:[ \t]?(?P<suffix>{SUFFIX_PATTERN}))?(?![\w])(?![/:.,]\d)"
     rf"(?P<plus>\+|-plus\b)?(?![\d])"
 )
 _WORD = "|".join(NUMBER_WORDS)
 #: A number written in words: "two million", "twenty-five thousand", "a million", "half a million".
 WORD_AMOUNT_RE = re.compile(
-    rf"\b(?P<words>(?:half\s+a|a|an|{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)\b",
+    rf"\b(?P<words>(?:{AMOUNT_ARTICLES_PATTERN}|{_WORD})(?:[\s-]+(?:and\s+)?(?:{_WORD}))*)\b",
     re.IGNORECASE,
 )
-_FRACTION_SCALE = r"thousand|million|billion|lakh|crore"
 _WHOLE = rf"\d+|(?:{_WORD})(?:[\s-]+(?:{_WORD}))*"
 #: Fractions of a scale: "one and a half million", "a million and a half", "a quarter of a million",
 #: "three-quarters of a million", "2 and a half lakh".
 FRACTION_AMOUNT_RE = re.compile(
-    rf"\b(?:(?P<whole>{_WHOLE}|an?)\s+and\s+an?\s+(?P<frac>half|quarter)\s+(?P<scale>{_FRACTION_SCALE})"
-    rf"|(?P<whole2>{_WHOLE}|an?)\s+(?P<scale2>{_FRACTION_SCALE})\s+and\s+an?\s+(?P<frac2>half|quarter)"
-    rf"|(?P<part>an?\s+quarter|three[\s-]+quarters)(?:\s+of)?\s+an?\s+(?P<scale3>{_FRACTION_SCALE})"
-    rf"|an?\s+quarter\s+(?P<scale4>{_FRACTION_SCALE}))\b",
+    rf"\b(?:(?P<whole>{_WHOLE}|an?)\s+and\s+an?\s+(?P<frac>half|quarter)\s+(?P<scale>{FRACTION_SCALE_PATTERN})"
+    rf"|(?P<whole2>{_WHOLE}|an?)\s+(?P<scale2>{FRACTION_SCALE_PATTERN})\s+and\s+an?\s+(?P<frac2>half|quarter)"
+    rf"|(?P<part>an?\s+quarter|three[\s-]+quarters)(?:\s+of)?\s+an?\s+(?P<scale3>{FRACTION_SCALE_PATTERN})"
+    rf"|an?\s+quarter\s+(?P<scale4>{FRACTION_SCALE_PATTERN}))\b",
     re.IGNORECASE,
 )
-_FRACTIONS = {"half": 0.5, "quarter": 0.25}
 
-SECONDS = {
-    "second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600,
-    "day": 86_400, "week": 604_800, "fortnight": 1_209_600, "month": 2_592_000,
-    "year": 31_536_000,
-}
 #: A change over more than 100 years is not a claim.
 MAX_SPAN_SECONDS = 100 * SECONDS["year"]
 #: Spans are exact up to `MAX_SPAN_SECONDS`; a longer one is given as this.
 SPAN_TOO_LONG = MAX_SPAN_SECONDS + 1
-_UNIT = r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?"
-_SPAN_NUMBER = rf"\d+(?:\.\d+)?|{_WORD}|a|an|a\s+single|one\s+single|a\s+couple\s+of|a\s+few|several|few|couple\s+of|a\s+matter\s+of|matter\s+of"
+_SPAN_NUMBER = rf"\d+(?:\.\d+)?|{_WORD}|{SPAN_NUMBER_WORDS_PATTERN}"
 #: "in the last 36 hours", "in just 15 days", "within 24 hours", "over two days", "15days".
 SPAN_RE = re.compile(
-    rf"\b(?P<prep>in|over|within|during|across|inside|for|under)\s+"
-    rf"(?P<mods>(?:(?:just|only|about|around|roughly|less\s+than|under|barely|the|a|an|last|past|first|previous|"
-    rf"next|following|those|these|same|initial|span\s+of|space\s+of|course\s+of|mere|short|single)\s+)*)"
-    rf"(?P<n>{_SPAN_NUMBER})?\s*-?\s*(?P<unit>{_UNIT})\b",
+    rf"\b(?P<prep>{SPAN_PREPOSITIONS_PATTERN})\s+"
+    rf"(?P<mods>(?:(?:{SPAN_MODIFIERS_PATTERN})\s+)*)"
+    rf"(?P<n>{_SPAN_NUMBER})?\s*-?\s*(?P<unit>{UNIT_PATTERN})\b",
     re.IGNORECASE,
 )
 #: "lower than it was 36 hours ago", "since two days ago": a change over an explicit span.
 AGO_SPAN_RE = re.compile(
-    rf"\b(?:than|since|compared\s+(?:with|to))\s+(?:(?:it|they|he|she|i|we|there|was|were|had|did|is|stood|the\s+count|my\s+count)\s+){{0,3}}"
-    rf"(?P<n>\d+(?:\.\d+)?|{_WORD}|a|an)\s*(?P<unit>{_UNIT})\s+ago\b",
+    rf"\b(?:{AGO_OPENERS_PATTERN})\s+(?:(?:{AGO_FILLERS_PATTERN})\s+){{0,3}}"
+    rf"(?P<n>\d+(?:\.\d+)?|{_WORD}|a|an)\s*(?P<unit>{UNIT_PATTERN})\s+ago\b",
     re.IGNORECASE,
 )
 #: Spans with no number: resolvable to dates, never a duration.
-VAGUE_SPAN_RE = re.compile(
-    r"\b(?:overnight|last\s+night|yesterday|today|this\s+morning|this\s+week|last\s+week|"
-    r"this\s+month|last\s+month|this\s+weekend|over\s+the\s+weekend|last\s+weekend|"
-    r"in\s+recent\s+(?:days|weeks|hours)|(?:in|over)\s+the\s+(?:past|last)\s+(?:few|several|couple\s+of)\s+\w+|"
-    r"the\s+(?:past|last)\s+(?:few|several|couple\s+of)\s+(?:hours|days|weeks|months)|"
-    r"within\s+(?:hours|minutes|days)|in\s+(?:hours|minutes|days)|in\s+a\s+matter\s+of\s+\w+|"
-    r"since\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last\s+\w+)|"
-    r"between\s+\w+\s+and\s+\w+day)\b",
-    re.IGNORECASE,
-)
+VAGUE_SPAN_RE = re.compile(VAGUE_SPAN_PATTERN, re.IGNORECASE)
 
 
 def words_to_int(text: str) -> int | None:
@@ -173,7 +164,7 @@ def fraction_value(match: re.Match[str]) -> int | None:
         whole = words_to_int(whole_text)
     if whole is None:
         return None
-    share = _FRACTIONS[(match.group("frac") or match.group("frac2")).lower()]
+    share = FRACTIONS[(match.group("frac") or match.group("frac2")).lower()]
     return round((whole + share) * scale)
 
 
@@ -279,9 +270,9 @@ def _span_seconds(number: str, unit: str) -> int | None:
     number = " ".join(number.lower().split())
     unit = unit.lower().rstrip("s") or unit.lower()
     unit = {"sec": "sec", "min": "min", "hr": "hr"}.get(unit, unit)
-    if number in {"a few", "several", "few", "a couple of", "couple of", "a matter of", "matter of"}:
+    if number in VAGUE_SPAN_NUMBERS:
         return None
-    if number in {"a", "an", "a single", "one single"}:
+    if number in ONE_SPAN_NUMBERS:
         value: float | None = 1
     elif re.fullmatch(r"\d+(?:\.\d+)?", number):
         value = float(number)
@@ -308,15 +299,15 @@ def find_spans(text: str) -> list[SpanMatch]:
         unit = match.group("unit").lower()
         if match.group("n") is None:
             # "in a day", "in the last week", "over the next hour": one unit, explicit.
-            one = {"last", "past", "previous", "next", "following", "first", "initial"} & set(mods) or (mods and mods[-1] in {"a", "an", "single"})
-            if not one or (unit.endswith("s") and unit not in {"hrs", "mins", "secs"}):
+            one = ONE_UNIT_MODIFIERS & set(mods) or (mods and mods[-1] in ONE_UNIT_ARTICLES)
+            if not one or (unit.endswith("s") and unit not in UNIT_ABBREVIATIONS):
                 continue
             seconds = _span_seconds("one", match.group("unit"))
         else:
             seconds = _span_seconds(match.group("n"), match.group("unit"))
-        if match.group("prep").lower() == "for" and not ({"last", "past"} & set(mods)):
+        if match.group("prep").lower() == "for" and not (FOR_SPAN_MODIFIERS & set(mods)):
             continue
-        relative = bool({"last", "past", "previous"} & set(mods))
+        relative = bool(RELATIVE_MODIFIERS & set(mods))
         spans.append(SpanMatch(match.group(0), match.start(), match.end(), seconds, relative))
     for match in AGO_SPAN_RE.finditer(text):
         if not any(s.start <= match.start() < s.end for s in spans):

@@ -41,6 +41,13 @@ from typing import Any
 
 from claimkit.datafiles import read_json_file
 from claimkit.errors import PlatformsError
+from claimkit.lexicon.speech import (
+    APPOSITION_DETERMINERS_PATTERN,
+    NOMINAL_DETERMINERS_PATTERN,
+    RUNNING_VERBS_PATTERN,
+    TITLE_PREPOSITIONS_PATTERN,
+    VOICE_PREPOSITIONS_PATTERN,
+)
 
 BUILTIN_PATH = Path(__file__).resolve().parent / "data" / "platforms.json"
 LIST_KEYS = ("voice_words", "nominals", "titles", "chatbots")
@@ -111,9 +118,9 @@ class Platforms:
         titles = "|".join(re.escape(t) for t in self.titles)
         #: ", Facebook's head of ...", ", a spokesperson for Twitter", ", who owns the company".
         self._title_after = re.compile(
-            rf"^\s*,\s*(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){{0,3}}?(?:(?P<p1>{names})(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{titles})\b"
-            rf"|(?:{titles})\s+(?:[\w-]+\s+){{0,3}}?(?:at|of|for|with)\s+(?P<p2>{names})\b"
-            rf"|who\s+(?:owns|runs|leads|heads|co-founded|founded)\s+(?:the\s+company|(?P<p3>{names}))\b)",
+            rf"^\s*,\s*(?:(?:{APPOSITION_DETERMINERS_PATTERN})\s+)?(?:[\w-]+\s+){{0,3}}?(?:(?P<p1>{names})(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{titles})\b"
+            rf"|(?:{titles})\s+(?:[\w-]+\s+){{0,3}}?(?:{TITLE_PREPOSITIONS_PATTERN})\s+(?P<p2>{names})\b"
+            rf"|who\s+(?:{RUNNING_VERBS_PATTERN})\s+(?:the\s+company|(?P<p3>{names}))\b)",
             re.IGNORECASE,
         )
         #: "Instagram co-founder Kevin Systrom", "Twitter's head of safety Del Harvey".
@@ -144,7 +151,7 @@ class Platforms:
                     if any(rest == w or rest.startswith(w + " ") or rest.endswith(" " + w)
                            for w in self.voice_words):
                         return canonical
-        match = re.search(r"\b(?:for|at|of|from)\s+(\w[\w.]*)$", key)
+        match = re.search(rf"\b(?:{VOICE_PREPOSITIONS_PATTERN})\s+(\w[\w.]*)$", key)
         if match and any(key.startswith(w) or f" {w} " in f" {key} " for w in self.voice_words):
             return self.of_name(match.group(1))
         return None
@@ -161,7 +168,7 @@ class Platforms:
     def is_anaphor(self, name: str) -> bool:
         """True for nominals like "the company" that stand for the document's platform."""
         key = " ".join(name.lower().replace("’", "'").split())
-        key = re.sub(r"^(?:the|an?|its|their)\s+", "", key)
+        key = re.sub(rf"^(?:{NOMINAL_DETERMINERS_PATTERN})\s+", "", key)
         return key in self.nominals
 
     def titled(self, before: str, after: str, document_platform: str | None = None) -> str | None:
@@ -313,7 +320,7 @@ class _Reader:
                    "titles": base.titles, "chatbots": base.chatbots}[key] if base else ()
             new = self.strings(data.get(key, []), key)
             lists[key] = old + tuple(w for w in new if w not in old)
-        lists["nominals"] = tuple(re.sub(r"^(?:the|an?|its|their)\s+", "", n) for n in lists["nominals"])
+        lists["nominals"] = tuple(re.sub(rf"^(?:{NOMINAL_DETERMINERS_PATTERN})\s+", "", n) for n in lists["nominals"])
         return Platforms(tuple(entries.values()), lists, self.source)
 
 

@@ -13,26 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from claimkit.lexicon.roles import OWN_FOLLOWERS_PATTERN
 from claimkit.names import names_match
 
-_AMOUNT = r"[\d][\d,.]*\s*[kKmM]?"
-_FOLLOWERS = r"(?:followers|subscribers|subs|fans|likes)"
-_I = r"(?:I|I'm|I’m|I've|I’ve|I'd|I’d|we|we've|we’ve|we're|we’re)"
-
-OWN_FOLLOWERS_RE = re.compile(
-    # "my followers", "our follower count", "my subscriber count"
-    rf"\b(?:my|our)\s+(?:\w+\s+){{0,2}}(?:{_FOLLOWERS}|follower\s+count|subscriber\s+count|follower\s+list)\b"
-    # "the followers I lost", "fans that we had"
-    rf"|\b{_FOLLOWERS}\s+(?:that\s+)?(?:I|we)\s+(?:had\s+|have\s+)?(?:lost|gained|had)\b"
-    # "I've lost 3,000 followers", "we just gained about 500 subscribers"
-    rf"|\b{_I}\s+(?:have\s+|had\s+|just\s+|already\s+|now\s+)*(?:lost|gained|regained|recovered|shed|dropped|bought)\b(?:\s+\S+){{0,4}}\s+{_FOLLOWERS}\b"
-    # "I have 3,000 fewer followers"
-    rf"|\b(?:I|we)\s+(?:have|had|now\s+have)\s+{_AMOUNT}\s+(?:fewer|less|more)\s+{_FOLLOWERS}\b"
-    # "I'm down 2,310", "we're almost 900 down"
-    rf"|\b(?:I'm|I’m|I\s+am|we're|we’re|we\s+are)\s+(?:\w+\s+)?(?:down|up)\s+(?:by\s+)?(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?{_AMOUNT}"
-    rf"|\b(?:I'm|I’m|I\s+am|we're|we’re|we\s+are)\s+(?:about\s+|around\s+|almost\s+|nearly\s+|over\s+)?{_AMOUNT}\s+(?:{_FOLLOWERS}\s+)?(?:down|up|lighter)\b",
-    re.IGNORECASE,
-)
+OWN_FOLLOWERS_RE = re.compile(OWN_FOLLOWERS_PATTERN, re.IGNORECASE)
 
 
 def speaks_of_own_followers(text: str) -> bool:

@@ -1,4 +1,5 @@
-"""The package layout: no module-level import cycle inside claimkit/, no module over the size limit.
+"""The package layout: no module-level import cycle inside claimkit/, no module over the size limit,
+no word list outside claimkit/lexicon/.
 
 The import graph is read from the source with `ast` (nothing is imported):
 an edge A -> B for every `import B` / `from B import x` at module level
@@ -6,11 +7,18 @@ an edge A -> B for every `import B` / `from B import x` at module level
 `if TYPE_CHECKING:`). `from P import name` imports the submodule `P.name`
 when that is a module, else `P` itself. Python runs a package's `__init__`
 before any of its submodules; that is not counted as an edge.
+
+Word lists are found the same way, in the source with `ast`: a set, tuple or
+list literal of three or more lower-case words, or a string with a regex
+alternation of three or more ("run|owned|led"), is vocabulary, and belongs in
+the stage's module under claimkit/lexicon/. Literals whose strings are all
+dependency labels, field names, label names or option names are not.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -122,3 +130,116 @@ def test_module_size(module):
     if shown in SIZE_ALLOWLIST:
         pytest.skip(f"{shown}: {lines} lines, allowed for now: {SIZE_ALLOWLIST[shown]}")
     assert lines <= MAX_LINES, f"{shown} has {lines} lines (limit {MAX_LINES}): split it by responsibility"
+
+
+# --------------------------------------------------------------------------- word lists live in claimkit/lexicon/
+
+#: Folders under claimkit/ that may hold vocabulary: the lexicon, and the test-data generators.
+VOCABULARY_HOMES = frozenset({"lexicon", "testing"})
+#: spaCy's dependency labels (English models, and the UD labels of others).
+DEP_LABELS = frozenset({
+    "acl", "acomp", "advcl", "advmod", "agent", "amod", "appos", "attr", "aux", "auxpass", "case",
+    "cc", "ccomp", "clf", "compound", "conj", "cop", "csubj", "csubjpass", "dative", "dep", "det",
+    "discourse", "dislocated", "dobj", "expl", "fixed", "flat", "goeswith", "iobj", "intj", "list",
+    "mark", "meta", "neg", "nmod", "npadvmod", "nsubj", "nsubjpass", "nummod", "obj", "obl", "oprd",
+    "orphan", "parataxis", "pcomp", "pobj", "poss", "preconj", "predet", "prep", "prt", "punct",
+    "quantmod", "relcl", "reparandum", "vocative", "xcomp",
+})
+#: Strings that look like words and are none, by kind: a literal (or an alternation)
+#: whose strings all belong to one kind is no word list.
+NON_VOCABULARY: dict[str, frozenset[str]] = {
+    "dependency labels": DEP_LABELS,
+    # input and output fields, JSONL keys, CSV columns, header lines, score counters
+    "field names": frozenset({
+        "id", "text", "published", "platform", "author", "source", "url", "location", "claims",
+        "stances", "official", "extra", "statements", "explanations", "relevant", "mentions",
+        "document", "task", "kind", "gold", "predicted", "evidence", "sentence", "note",
+        "accuracy", "correct", "n", "tp", "fp", "fn", "aligned", "supporters", "deniers",
+        "queriers", "commenters",
+    }),
+    # column headings of the terminal and Markdown tables
+    "column headings": frozenset({"explanation", "official position", "supporters", "deniers", "queries"}),
+    # stance labels, and the labels of an NLI model's classes
+    "label names": frozenset({"support", "deny", "query", "comment", "entailment", "neutral", "contradiction"}),
+    # output formats, class weightings, the report's mark kinds
+    "option names": frozenset({"table", "json", "jsonl", "markdown", "csv", "none", "balanced", "sqrt", "e", "c", "t", "s"}),
+}
+#: Word lists still in code, as (module, first word), with the reason; each entry should go away.
+WORD_LIST_ALLOWLIST: dict[tuple[str, str], str] = {
+    ("claimkit/newsroom/resolve.py", "president"): (
+        "TITLES dropped before names: newsroom/ is edited on another branch; move it to lexicon/speech.py there"
+    ),
+}
+
+_WORD = re.compile(r"[a-z]+(?:[-'’ ][a-z]+)*")
+#: One branch of a regex alternation: a word or phrase ("co-founded", "last\s+night",
+#: "about\s+"), its last letter maybe optional ("an?").
+_BRANCH = r"[a-z]+(?:(?:[-'’ ]|\\s[+*]?)[a-z]+)*(?:\\s[+*]?)?\??"
+_ALTERNATION = re.compile(rf"(?<![\\\w])(?:{_BRANCH})(?:\|(?:\\b)?(?:{_BRANCH})){{2,}}")
+
+
+def _non_vocabulary(words) -> bool:
+    return any(set(words) <= strings for strings in NON_VOCABULARY.values())
+
+
+def word_lists(source: str) -> list[tuple[int, tuple[str, ...]]]:
+    """(line, words) for every word list in a module's source: literals and regex alternations.
+
+    `Literal[...]` type arguments are labels, not vocabulary, and are skipped.
+    """
+    tree = ast.parse(source)
+    labels = {
+        id(node.slice)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Subscript)
+        and (getattr(node.value, "id", None) == "Literal" or getattr(node.value, "attr", None) == "Literal")
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Set, ast.Tuple, ast.List)) and id(node) not in labels:
+            words = tuple(e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str))
+            if (len(words) >= 3 and len(words) == len(node.elts) and all(_WORD.fullmatch(w) for w in words)
+                    and not _non_vocabulary(words)):
+                found.append((node.lineno, words))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            for match in _ALTERNATION.finditer(node.value):
+                words = tuple(match.group(0).replace("\\b", "").split("|"))
+                if not _non_vocabulary(words):
+                    found.append((node.lineno, words))
+    return sorted(found)
+
+
+def test_the_word_list_finder_finds_word_lists():
+    snippet = (
+        "import re\n"
+        "FILLERS = {'so', 'and', 'but'}\n"
+        "def f(token):\n"
+        "    return token.lower_ in ('the', 'a', 'an') or token.dep_ in {'nsubj', 'dobj', 'pobj'}\n"
+        "RUN_BY_RE = re.compile(r'-(?:run|owned|led)\\b')\n"
+        "SPAN_RE = re.compile(r'\\b(?:in|over|within)\\s+(?:last\\s+night|this\\s+week|today)')\n"
+        "KEYS = ('id', 'text', 'published')\n"
+        "Kind = Literal['loss', 'gain', 'total']\n"
+        "SHORT = ('x', 'y')\n"
+    )
+    found = word_lists(snippet)
+    assert found == [
+        (2, ("so", "and", "but")),
+        (4, ("the", "a", "an")),
+        (5, ("run", "owned", "led")),
+        (6, ("in", "over", "within")),
+        (6, ("last\\s+night", "this\\s+week", "today")),
+    ]
+
+
+def test_no_word_list_outside_the_lexicon():
+    found = []
+    for path in MODULES.values():
+        if path.relative_to(PACKAGE).parts[0] in VOCABULARY_HOMES:
+            continue
+        shown = str(path.relative_to(PACKAGE.parent))
+        for line, words in word_lists(path.read_text("utf-8")):
+            if (shown, words[0]) not in WORD_LIST_ALLOWLIST:
+                found.append(f"{shown}:{line}: {'|'.join(words)}")
+    assert not found, (
+        "word lists in code (move each to the stage's module under claimkit/lexicon/):\n" + "\n".join(found)
+    )

@@ -14,6 +14,7 @@ from claimkit.lexicon.speech import (
     PERSON_PRONOUNS,
     PERSON_TITLES,
     PLATFORM_NOMINAL_HEADS,
+    RUN_BY_PATTERN,
     THING_PRONOUNS,
     THIRD_PARTY_NOMINAL_MODIFIERS,
 )
@@ -21,8 +22,8 @@ from claimkit.platforms import Platforms, builtin_platforms
 from claimkit.types import Statement
 
 #: "Elon Musk-run social media platform", "the Musk-owned site": the name heads a platform.
-RUN_BY_RE = re.compile(r"^[-‑–]\s?(?:run|owned|led|controlled)\b", re.IGNORECASE)
-RUN_BY_SUFFIX_RE = re.compile(r"[-‑–](?:run|owned|led|controlled)$", re.IGNORECASE)
+RUN_BY_RE = re.compile(rf"^[-‑–]\s?(?:{RUN_BY_PATTERN})\b", re.IGNORECASE)
+RUN_BY_SUFFIX_RE = re.compile(rf"[-‑–](?:{RUN_BY_PATTERN})$", re.IGNORECASE)
 
 
 class _Resolver:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from claimkit.lexicon.speech import (
+    DEFINITE_DETERMINERS,
     DESCRIPTION_TITLES,
     ANONYMOUS_HEADS,
     FINDING_NOUNS,
@@ -78,7 +79,7 @@ def speakers_of(subject) -> list[tuple[str, int, bool]]:
     anonymous_head = subject.lower_ in ANONYMOUS_HEADS
     conjuncts = [c for c in subject.conjuncts if c.i > subject.i]
     if conjuncts and conjuncts[-1].lower_ in DESCRIPTION_TITLES and any(
-        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subject.children
+        c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in subject.children
     ):
         # "the Tesla and SpaceX CEO": one person described by a title, not two speakers
         start, end = subject.left_edge.idx, conjuncts[-1].idx + len(conjuncts[-1].text)

@@ -17,6 +17,7 @@ from claimkit.lexicon.claims import (
     QUALIFIER_AFTER,
     QUALIFIER_PATTERN,
     QUALIFIER_PHRASES,
+    RANGE_CLOSERS_PATTERN,
     RANGE_SEPARATORS,
     SCALE_PATTERN,
     SPELLED_SCALE_PATTERN,
@@ -90,7 +91,7 @@ def _from_to(text: str, amount: AmountMatch) -> bool:
     before = text[max(0, amount.start - 60) : amount.start].lower()
     after = text[amount.end : amount.end + 40].lower()
     # "from 6.2 million to ...", "plummet from a robust 6.2 million to around 5.3 million"
-    if re.search(rf"\bfrom\s+(?:[a-z]+\s+){{0,2}}?{QUALIFIER_PATTERN}?\s*$", before) and re.match(r"\s*(?:\w+\s+){0,2}(?:followers\s+)?(?:to|down\s+to|up\s+to)\b", after):
+    if re.search(rf"\bfrom\s+(?:[a-z]+\s+){{0,2}}?{QUALIFIER_PATTERN}?\s*$", before) and re.match(rf"\s*(?:\w+\s+){{0,2}}(?:followers\s+)?(?:{RANGE_CLOSERS_PATTERN})\b", after):
         return True
     return bool(re.search(rf"\bfrom\s+(?:[a-z]+\s+){{0,2}}?[\d.,]+\s*{SCALE_PATTERN}?\s*(?:\w+\s+)?(?:down\s+|up\s+)?to\s*{QUALIFIER_PATTERN}?\s*$", before))
 

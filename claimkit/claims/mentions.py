@@ -47,11 +47,14 @@ from claimkit.lexicon.claims import (
     FIRST_PERSON_CONTRACTIONS,
     FOLLOWER_NOUNS,
     FOLLOWER_PRONOUNS,
+    LEFT_FROM_PREPOSITIONS,
+    LIST_ENDERS,
     OWNED_NOUNS,
     PAREN_GAIN_PATTERN,
     PAREN_LOSS_PATTERN,
     PEOPLE_NOUNS,
     RELATIVE_PRONOUNS,
+    RESPECTIVE_QUALIFIERS_PATTERN,
     SENTENCE_LOSS_PATTERN,
     VERB_OWNER_PREPOSITIONS,
 )
@@ -62,10 +65,8 @@ from claimkit.platforms import Platforms
 from claimkit.types import Document, Statement
 
 
-#: Words that close a list of names ("A, B and others lost ...").
-LIST_ENDERS = frozenset({"others", "more", "many"})
 #: What may stand between two figures listed for two subjects ("2,000 and 1,000", "2,000 followers and over 1,000").
-RESPECTIVE_GAP_RE = re.compile(r"(?:[a-z]+\s+)?(?:,|and|,\s*and|&)(?:\s+(?:about|around|over|nearly|roughly|almost|some))?")
+RESPECTIVE_GAP_RE = re.compile(rf"(?:[a-z]+\s+)?(?:,|and|,\s*and|&)(?:\s+(?:{RESPECTIVE_QUALIFIERS_PATTERN}))?")
 
 
 def read_mention(reader: _Reader, amount: AmountMatch, statement_index: int, low: AmountMatch | None = None) -> list[ClaimMention]:
@@ -187,7 +188,7 @@ def _many_owners(anchor, trigger) -> bool:
     if verb is None:
         return False
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in {"from", "off", "across"}:
+        if child.dep_ == "prep" and child.lower_ in LEFT_FROM_PREPOSITIONS:
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.tag_ in {"NNS", "NNPS"} and obj.lower_ in PEOPLE_NOUNS | OWNED_NOUNS:
                     return True

@@ -27,6 +27,7 @@ from claimkit.lexicon.claims import (
     BARE_LOSS_VERBS,
     CHANGE_AFTER_PATTERN,
     CHANGE_NOUN_PATTERN,
+    CHANGE_PREPOSITIONS_PATTERN,
     CHANGE_TOTAL_VERBS,
     CHANGE_VERBS,
     COMPARATIVE_NOUN_PATTERN,
@@ -341,7 +342,7 @@ def _read_prefix(site: _Site) -> _Reading | None:
     """Words right before the number: "a drop of 3,000", "Kher's fall of roughly 900k",
     "put Gaga's loss at 2.5 million", "down about 500,000", "up by 40", "fell by 2,000"."""
     doc, span, anchor, before, verb = site.reader.doc, site.span, site.anchor, site.before, site.verb
-    change_noun = re.search(rf"\b([a-z]+)\s+(of|at|by)\s+{QUALIFIER_PATTERN}?\s*$", before)
+    change_noun = re.search(rf"\b([a-z]+)\s+({CHANGE_PREPOSITIONS_PATTERN})\s+{QUALIFIER_PATTERN}?\s*$", before)
     if change_noun:
         word = change_noun.group(1)
         trigger = next((t for t in reversed(doc[max(0, span.start - 6) : span.start]) if t.lower_ == word), anchor)

@@ -258,6 +258,11 @@ OWNER_PREPOSITIONS = frozenset({"of", "from", "off"})
 SOURCE_PREPOSITIONS = frozenset({"from", "off"})
 #: Prepositions whose object owns the followers a verb changes ("cost ... for X", "from X").
 VERB_OWNER_PREPOSITIONS = frozenset({"from", "off", "for", "of"})
+#: Prepositions over the plural accounts followers left ("vanished from accounts belonging to
+#: dozens of users", "across hundreds of profiles"): many holders, none of them the speaker.
+LEFT_FROM_PREPOSITIONS = frozenset({"from", "off", "across"})
+#: Words that close a list of names ("A, B and others lost ...").
+LIST_ENDERS = frozenset({"others", "more", "many"})
 #: Verbs that with "back" bring followers back ("300 are back", "bounced back").
 BACK_VERBS = frozenset({"be", "bounce", "flood", "trickle"})
 #: Verbs over "N more/new followers" that make a gain ("has 300 new followers").
@@ -303,6 +308,13 @@ TOTAL_NOUN_PATTERN = r"(?:followers|subscribers|fans|likes)"
 COMPARATIVE_NOUN_PATTERN = r"(?:followers|subscribers|subs|fans|likes)"
 #: Follower words between a number and a change word ("300 followers fewer").
 CHANGE_NOUN_PATTERN = r"(?:followers|subscribers)"
+#: Prepositions between a change word and the number ("a drop of 3,000", "put the loss at
+#: 2.5 million", "fell by 2,000"), as a regex alternation.
+CHANGE_PREPOSITIONS_PATTERN = r"of|at|by"
+#: What ends a range opened by "from" ("from 6.2 million to ...", "down to", "up to").
+RANGE_CLOSERS_PATTERN = r"to|down\s+to|up\s+to"
+#: Qualifiers after the gap between two figures listed for two subjects ("2,000 and about 1,000").
+RESPECTIVE_QUALIFIERS_PATTERN = r"about|around|over|nearly|roughly|almost|some"
 #: Change words after a number that make it no total ("80,000 fewer", "300 up").
 CHANGE_AFTER_PATTERN = r"(?:fewer|more|less|lighter|down|lower|short|up)"
 #: Words after a number that make its followers new ("300 more", "2,000 new").

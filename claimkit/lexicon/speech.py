@@ -171,3 +171,22 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 SINGULAR_FIRST_PERSON_PATTERN = r"\b(?:I|I'm|I’m|I've|I’ve|I'd|me|my|mine)\b"
 #: Demonstratives by which the reporter points at a text it describes ("This lighthearted response").
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+# --------------------------------------------------------------------------- words that tie a speaker to a platform
+
+# Regex alternations (no enclosing group) of `claimkit.platforms.Platforms` and
+# `claimkit.attribute.resolve`, matched case-insensitively or on lower-cased names.
+
+#: Participles after a name and a hyphen that make it a platform's owner
+#: ("the Musk-owned site", "Elon Musk-run social media platform").
+RUN_BY_PATTERN = r"run|owned|led|controlled"
+#: Determiners opening an apposition after a name (", the head of safety at Twitter").
+APPOSITION_DETERMINERS_PATTERN = r"the|a|an"
+#: Prepositions between a title and its platform (", head of safety at Twitter", ", a spokesperson for X").
+TITLE_PREPOSITIONS_PATTERN = r"at|of|for|with"
+#: Verbs by which a person runs a platform (", who owns the company", ", who co-founded Instagram").
+RUNNING_VERBS_PATTERN = r"owns|runs|leads|heads|co-founded|founded"
+#: Prepositions between a voice word and its platform ("a spokesperson for Twitter").
+VOICE_PREPOSITIONS_PATTERN = r"for|at|of|from"
+#: Determiners left off a platform nominal before it is looked up ("the company", "its app").
+NOMINAL_DETERMINERS_PATTERN = r"the|an?|its|their"

@@ -83,6 +83,8 @@ NOT_DENIAL_HEADS = frozenset({
     "reveal", "publish", "give", "release", "confirm", "detail", "explain", "issue",
     "share", "provide", "elaborate", "announce", "state",
 })
+#: Prepositions over a clause whose negated governor denies it ("it wasn't about getting rid of bots").
+NEGATED_CLAUSE_PREPOSITIONS = frozenset({"about", "over", "because"})
 #: Locking means asking to confirm: "haven't confirmed their phone number" is the lock itself.
 CONFIRM_VERBS = frozenset({"confirm", "verify", "validate", "reset", "prove", "authenticate", "reverify", "re-verify"})
 #: "I don't think it's bots": a negation on these verbs denies their complement.
@@ -140,6 +142,10 @@ ADDITIVE_NEGATIONS = ("not only", "not just", "not merely", "not simply", "n't o
 #: Question words of a wh-question: the question presupposes its content
 #: ("How does Twitter decide which accounts are locked?" takes the locking as given).
 WH_WORDS = frozenset({"what", "who", "whom", "whose", "which", "how", "why", "when", "where"})
+#: Discourse words a question may open with before its question word ("So why were they locked?").
+QUESTION_OPENERS = frozenset({"so", "and", "but", "then", "well", "ok", "okay"})
+#: Determiners skipped right before a cue when reading an additive negation ("not just the bots").
+ADDITIVE_SKIPPED_DETERMINERS = frozenset({"the", "a", "an", "these", "those"})
 #: Verbs of silencing: "X will not be silenced" defies the silencing it names.
 DEFIANCE_VERBS = frozenset({
     "silence", "censor", "suppress", "muzzle", "gag", "intimidate", "cancel", "stop", "bully",
@@ -147,6 +153,8 @@ DEFIANCE_VERBS = frozenset({
 })
 #: Modals of a defiant refusal ("will not", "won't", "shall not").
 DEFIANCE_MODALS = frozenset({"will", "wo", "shall", "wont"})
+#: Causative verbs a silencing may be refused under ("NEVER have our voices silenced", "won't let them silence us").
+CAUSATIVE_LEMMAS = frozenset({"have", "let", "get"})
 #: Modifiers by which a text keeps its distance from what it names ("in apparent bot
 #: purge", "the so-called bot accounts"): the cause is mentioned, not asserted.
 DISTANCING_MODIFIERS = frozenset({

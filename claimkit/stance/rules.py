@@ -27,10 +27,12 @@ from collections.abc import Sequence
 
 from claimkit.lexicon.stance import (
     ADDITIVE_NEGATIONS,
+    ADDITIVE_SKIPPED_DETERMINERS,
     ANSWERED_NO,
     AUX_QUESTION_STARTERS,
     BELIEF_WORDS,
     CAUSAL_VERBS,
+    CAUSATIVE_LEMMAS,
     CONDITIONALS,
     CONFIRM_VERBS,
     CONTRAST_BEFORE,
@@ -47,11 +49,13 @@ from claimkit.lexicon.stance import (
     NEG_RAISING,
     NEGATIONS,
     NEGATIVE_DETERMINERS,
+    NEGATED_CLAUSE_PREPOSITIONS,
     NEGATIVE_GOVERNORS,
     NOT_DENIAL_HEADS,
     OWN_CLAIM_VERBS,
     QUERY_NOUNS,
     QUERY_VERBS,
+    QUESTION_OPENERS,
     QUESTION_MARKERS,
     REJECTING_LEMMAS,
     REPORTING_NOUNS,
@@ -140,7 +144,7 @@ def _wh_question(sent, cue_end_rel: int) -> bool:
     if not words:
         return False
     first = words[0].lower()
-    if first in {"so", "and", "but", "then", "well", "ok", "okay"} and len(words) > 1:
+    if first in QUESTION_OPENERS and len(words) > 1:
         first = words[1].lower()
     return first in WH_WORDS
 
@@ -153,7 +157,7 @@ def _additive_negation(sent, cue_tokens) -> bool:
     index = first - 1
     while index >= sent.start and len(words) < 3:
         token = doc[index]
-        if token.lower_ in {"the", "a", "an", "these", "those"} and not words:
+        if token.lower_ in ADDITIVE_SKIPPED_DETERMINERS and not words:
             index -= 1
             continue
         words.insert(0, token.lower_)
@@ -173,7 +177,7 @@ def _defiance(chain) -> bool:
             return True
         # "We must stand united & NEVER have our voices silenced": a causative refused
         causative = token.head
-        if token.dep_ in {"ccomp", "xcomp", "conj"} and causative.lemma_.lower() in {"have", "let", "get"}:
+        if token.dep_ in {"ccomp", "xcomp", "conj"} and causative.lemma_.lower() in CAUSATIVE_LEMMAS:
             negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in causative.children)
             governors = [causative, causative.head] if causative.dep_ == "conj" else [causative]
             modal = any(c.dep_ == "aux" and c.lower_ in DEFIANCE_MODALS | {"must"} for g in governors for c in g.children)
@@ -268,7 +272,7 @@ def _negated(chain, cue_ids: set[int]) -> bool:
     clause = chain[-1]
     if clause.dep_ in {"relcl", "acl"} and clause.head.lower_ in {"nothing", "none"}:
         return True  # "it has nothing to do with politics"
-    if clause.dep_ == "pcomp" and clause.head.dep_ == "prep" and clause.head.lower_ in {"about", "over", "because"}:
+    if clause.dep_ == "pcomp" and clause.head.dep_ == "prep" and clause.head.lower_ in NEGATED_CLAUSE_PREPOSITIONS:
         governor = clause.head.head  # "it wasn't about getting rid of bots"
         if governor.lemma_.lower() not in NOT_DENIAL_HEADS and any(c.dep_ == "neg" for c in governor.children):
             return True
