@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from claimkit.newsroom import build, consolidate, figure_range, signed_change, timelines
+from claimkit.newsroom.consolidate import years_named
 from claimkit.newsroom.model import ClaimRef
 from claimkit.newsroom.resolve import Resolver, account_kind, name_key
 from claimkit.types import Analysis, Claim, Explanation, Span, StanceRecord, Statement
@@ -125,8 +126,18 @@ CONSOLIDATION = [
     # one document's two figures are two changes (first and second quarter)
     ([(583_000_000, "exact", "2018-05-15", 0), (800_000_000, "exact", "2018-05-15", 0)],
      [(1, 583_000_000, 583_000_000, False), (1, 800_000_000, 800_000_000, False)]),
-    # undated reports are grouped, but their difference is not a disagreement
-    ([(2_000_000, "exact", None, 0), (300_000, "exact", None, 1)], [(2, 300_000, 2_000_000, False)]),
+    # undated reports of three outlets are one change; 340,000 / about 300,000 / 204,000 disagree (×1.65 > ×1.25)
+    ([(340_000, "exact", None, 0), (300_000, "approx", None, 1), (204_000, "exact", None, 2)],
+     [(3, 204_000, 340_000, True)]),
+    # undated 2,000,000 against 300,000: one change, flagged
+    ([(2_000_000, "exact", None, 0), (300_000, "exact", None, 1)], [(2, 300_000, 2_000_000, True)]),
+    # undated 300,000 against 340,000: within the undated tolerance, not flagged
+    ([(300_000, "exact", None, 0), (340_000, "exact", None, 1)], [(2, 300_000, 340_000, False)]),
+    # undated "over 200,000" covers 340,000
+    ([(200_000, "over", None, 0), (340_000, "exact", None, 1)], [(2, 200_000, 340_000, False)]),
+    # a dated and an undated report are two changes: the undated one may be of any event
+    ([(340_000, "exact", "2018-07-12", 0), (204_000, "exact", None, 1)],
+     [(1, 340_000, 340_000, False), (1, 204_000, 204_000, False)]),
 ]
 
 
@@ -147,10 +158,43 @@ def test_a_change_has_spread_ratio_dates_and_outlets():
     assert change.differs
 
 
-def test_undated_figures_that_differ_are_marked_differs_not_disagreement():
-    refs = [ref("m", claim("M", 2_000_000), None, 0), ref("m", claim("M", 300_000), None, 1)]
+def test_undated_figures_within_the_tolerance_differ_but_do_not_disagree():
+    refs = [ref("m", claim("M", 300_000), None, 0), ref("m", claim("M", 340_000), None, 1)]
     (change,) = consolidate(refs)
     assert change.differs and not change.disagreement
+    assert change.window == "undated" and change.undated and change.first is None
+
+
+@pytest.mark.parametrize(
+    ("dates", "events", "window"),
+    [(("2018-07-12", "2018-07-13"), (None, None), "dated"), ((None, None), ("purge", "purge"), "event"),
+     ((None, None), (None, None), "undated"), ((None, None), ("purge", None), "undated")],
+)
+def test_a_change_says_how_its_event_window_is_known(dates, events, window):
+    refs = [ref("m", claim("M", 3000), d, n, event=e) for n, (d, e) in enumerate(zip(dates, events, strict=True))]
+    (change,) = consolidate(refs)
+    assert change.window == window
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount_text", "years"),
+    [("Quinn lost 340,000 followers in the 2014 purge.", "340,000", {"2014"}),
+     ("Quinn lost 2018 followers in 2019 and 2020.", "2018", {"2019", "2020"}),
+     ("Quinn lost 2,018 followers, 20180 fans and 2018.5 likes.", "2,018", set()),
+     ("Quinn lost 340,000 followers.", "340,000", set())],
+)
+def test_years_named_by_a_claims_own_text(sentence, amount_text, years):
+    c = claim("Quinn", 1, text=amount_text)
+    assert years_named(ClaimRef(0, 0, c, "q", None, None, sentence)) == years
+
+
+def test_undated_reports_whose_sentences_name_different_years_are_two_changes():
+    a = ClaimRef(0, 0, claim("M", 340_000), "m", None, "a", "M lost 340,000 followers in 2014.")
+    b = ClaimRef(1, 0, claim("M", 204_000), "m", None, "b", "M lost 204,000 followers in 2018.")
+    c = ClaimRef(2, 0, claim("M", 210_000), "m", None, "c", "M lost 210,000 followers.")
+    changes = consolidate([a, b, c])
+    assert sorted(len(x.reports) for x in changes) == [1, 2]
+    assert not any(x.disagreement for x in changes)
 
 
 def test_an_event_tag_separates_and_joins_changes():
@@ -171,6 +215,20 @@ def test_an_event_tag_separates_and_joins_changes():
 def test_spans_far_apart_are_different_changes(seconds_a, seconds_b, changes):
     refs = [ref("m", claim("M", 3000, seconds=seconds_a), "2018-02-21", 0),
             ref("m", claim("M", 3000, seconds=seconds_b), "2018-02-21", 1)]
+    assert len(consolidate(refs)) == changes
+
+
+@pytest.mark.parametrize(
+    ("platforms", "dates", "changes"),
+    [(("Instagram", "Twitter"), (None, None), 2), (("Instagram", "Twitter"), ("2018-07-12", "2018-07-12"), 2),
+     (("X", "Twitter"), ("2023-07-12", "2023-07-13"), 1), (("Twitter", None), (None, None), 1)],
+)
+def test_a_loss_on_another_platform_is_another_change(platforms, dates, changes):
+    refs = []
+    for n, (platform, day) in enumerate(zip(platforms, dates, strict=True)):
+        c = claim("M", 3000)
+        c.platform = platform
+        refs.append(ref("m", c, day, n))
     assert len(consolidate(refs)) == changes
 
 
@@ -310,3 +368,42 @@ def test_pipeline_end_to_end_on_three_small_documents(analyzer):
     assert sorted(r.claim.amount for r in quinn[0].reports) == [204_000, 300_000, 340_000]
     assert quinn[0].disagreement
     assert set(quinn[0].outlets) == {"The Ledger", "The Courier", "The Sentinel"}
+
+
+# Hand-written outlets, run through the pipeline: account, documents -> changes [(reports, low, high, disagreement)]
+OUTLETS = [
+    # three undated outlets: one change of unknown event window, flagged
+    ([" source The Ledger\nPop singer Mara Quinn lost 340,000 followers after Twitter's clean-up.",
+      " source The Courier\nMara Quinn lost about 300,000 followers, the company said.",
+      " source The Sentinel\nThe singer Mara Quinn lost 204,000 followers."],
+     [(3, 204_000, 340_000, True)]),
+    # two dated events five months apart: two changes, nothing flagged
+    ([" date 2018-02-21\n source The Ledger\nMara Quinn lost 80,000 followers this week.",
+      " date 2018-07-12\n source The Courier\nMara Quinn lost 900,000 followers this week."],
+     [(1, 80_000, 80_000, False), (1, 900_000, 900_000, False)]),
+    # undated, the qualifiers cover the gap: one change, not flagged
+    ([" source The Ledger\nMara Quinn lost more than 200,000 followers.",
+      " source The Courier\nMara Quinn lost 340,000 followers.",
+      " source The Sentinel\nMara Quinn lost about 300,000 followers."],
+     [(3, 200_000, 340_000, False)]),
+    # undated, the sentences name different years: two changes
+    ([" source The Ledger\nMara Quinn lost 340,000 followers in the 2014 purge.",
+      " source The Courier\nMara Quinn lost 204,000 followers in 2018."],
+     [(1, 340_000, 340_000, False), (1, 204_000, 204_000, False)]),
+    # undated, spans far apart (a minute, a month): two changes
+    ([" source The Ledger\nMara Quinn lost 3,000 followers in a single minute.",
+      " source The Courier\nMara Quinn lost 90,000 followers over the past month."],
+     [(1, 3_000, 3_000, False), (1, 90_000, 90_000, False)]),
+]
+
+
+@pytest.mark.parametrize(("texts", "expected"), OUTLETS)
+def test_outlets_consolidate_on_hand_written_documents(analyzer, texts, expected):
+    view = build(analyzer.pipe(texts))
+    quinn = [c for c in view.changes if view.account(c.account).name == "Mara Quinn"]
+    assert sorted((len(c.reports), c.low, c.high, c.disagreement) for c in quinn) == sorted(expected)
+    assert view.summary.disagreements == sum(flag for *_, flag in expected)
+    if any(d.published for d in view.documents):
+        assert view.summary.undated_disagreements == 0
+    else:
+        assert all(c.undated for c in quinn) and view.summary.undated_disagreements == view.summary.disagreements

@@ -75,6 +75,33 @@ def test_every_claim_of_the_json_output_is_in_the_report(corpus_analyses):
                 assert f'id="d{n}-c{i}"' in html, (analysis.id, i)  # the figure's link target is in the text
 
 
+def test_each_document_section_has_an_anchor_and_each_figure_links_into_its_document(corpus_analyses):
+    html = render_report(build(corpus_analyses))
+    head, *sections = html.split('<article class="doc')
+    assert len(sections) == len(corpus_analyses)
+    for n, section in enumerate(sections):
+        assert f'id="doc-{n}"' in section and f'href="#doc-{n}"' in head  # the document index links to it
+    linked = set(re.findall(r'class="fig[^"]*" href="#(d(\d+)-c\d+)"', head.split('id="accounts"', 1)[1]))
+    assert linked
+    for target, document in linked:  # a card's figure lands on the claim's mention in its own document
+        assert f'id="{target}"' in sections[int(document)], target
+
+
+def test_undated_reports_of_one_account_are_flagged_with_their_window_unknown():
+    texts = ["Mara Quinn lost 340,000 followers.", "Quinn lost about 300,000 followers.",
+             "Mara Quinn lost 204,000 followers."]
+    analyses = []
+    for n, text in enumerate(texts):
+        start = text.index("lost")
+        c = Claim("follower_loss", text.split(" lost")[0], "Twitter", int(text.split()[-2].replace(",", "")),
+                  text.split()[-2], "approx" if "about" in text else "exact", None, None, None, None, "reporter",
+                  "reporter", [Span(start, len(text) - 1, text[start:-1])])
+        analyses.append(Analysis(f"doc-{n}", None, "Twitter", [], [c], [], text=text, meta={"source": f"Outlet {n}"}))
+    html = render_report(build(analyses))
+    assert html.count('class="change disagree undated" data-window="undated"') == 1
+    assert "event window unknown" in html and "1 undated: event window unknown" in html
+
+
 @pytest.mark.parametrize(
     ("head", "saved"),
     [

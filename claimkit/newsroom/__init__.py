@@ -6,7 +6,9 @@ output files) and returns a `CorpusView`:
 
 - `accounts`: one per person, organisation or platform, every surface form kept (`resolve`);
 - `changes`: the claims about one account and one event grouped into one
-  reported change, with the spread of figures and a disagreement flag (`consolidate`);
+  reported change, with the spread of figures and a disagreement flag; undated
+  claims of one account and kind from several documents are one change of
+  unknown event window (`consolidate`);
 - `timelines`: each account's dated gains and losses (`timeline`);
 - `matrix`: per cause, supporters, deniers and queriers across documents, and
   the platforms' dated official positions (`matrix`).
@@ -24,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import urlparse
 
-from claimkit.newsroom.consolidate import consolidate, disagree, figure_range
+from claimkit.newsroom.consolidate import consolidate, disagree, figure_range, window_of
 from claimkit.newsroom.matrix import corpus_matrix
 from claimkit.newsroom.model import (
     Account,
@@ -107,7 +109,7 @@ def build(analyses: Iterable[Analysis], platforms: Platforms | None = None) -> C
         for n, claim in enumerate(info.analysis.claims)
         if claim.subject.strip()
     )
-    changes = tuple(consolidate(refs))
+    changes = tuple(consolidate(refs, platforms))
     lines = tuple(timelines(refs))
     matrix = tuple(corpus_matrix(documents, resolver.key_of, names))
     subjects = {r.account for r in refs}
@@ -128,6 +130,7 @@ def build(analyses: Iterable[Analysis], platforms: Platforms | None = None) -> C
         last=dates[-1] if dates else None,
         platforms=tuple(sorted({d.platform for d in documents if d.platform})),
         outlets=tuple(sorted({d.outlet for d in documents if d.outlet})),
+        undated_disagreements=sum(1 for c in changes if c.disagreement and c.undated),
     )
     return CorpusView(documents, accounts, refs, changes, lines, matrix, summary)
 
@@ -162,4 +165,5 @@ __all__ = [
     "figure_range",
     "signed_change",
     "timelines",
+    "window_of",
 ]

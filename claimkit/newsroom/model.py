@@ -14,6 +14,8 @@ from typing import Literal
 from claimkit.types import Analysis, Claim, StanceRecord
 
 AccountKind = Literal["person", "platform", "group"]
+#: How a reported change's event window is known (see `ReportedChange.window`).
+Window = Literal["dated", "event", "undated"]
 
 
 @dataclass(frozen=True)
@@ -107,14 +109,17 @@ class ReportedChange:
         low, high: The smallest and largest figure reported (ranges count
             with their bounds); None when no report gives a number.
         ratio: high / low (None without two figures or with low 0).
-        disagreement: True when the reports are placed in one event (dated, or
-            tagged with one `event`) and no single figure fits every report
-            within its qualifier ("about 300,000" fits 280,000 but not 204,000).
+        disagreement: True when no single figure fits every report within
+            its qualifier ("about 300,000" fits 280,000 but not 204,000); for
+            an undated change, when the reports' ranges are more than
+            `consolidate.UNDATED_TOLERANCE` (×1.25) apart.
         outlets: The distinct outlets that report it.
-        differs: True when no single figure fits every report, whether or not
-            they are placed in one event (undated reports may be of different
-            events: the report shows them as "figures differ", not as a
-            disagreement).
+        differs: True when no single figure fits every report, without the
+            undated tolerance (an undated change can differ and not disagree).
+        window: How the event window is known: "dated" (every report dated,
+            within the window), "event" (the input's `event` tag), or
+            "undated" (no date, no tag: the event window is unknown, and the
+            grouping and its flag are of lower confidence).
     """
 
     account: str
@@ -129,6 +134,12 @@ class ReportedChange:
     disagreement: bool
     outlets: tuple[str, ...]
     differs: bool = False
+    window: Window = "dated"
+
+    @property
+    def undated(self) -> bool:
+        """True when the event window is unknown (no report dated or tagged with an event)."""
+        return self.window == "undated"
 
     @property
     def spread(self) -> int | None:
@@ -233,7 +244,13 @@ class CauseRow:
 
 @dataclass(frozen=True)
 class Summary:
-    """Corpus counts for the report's head."""
+    """Corpus counts for the report's head.
+
+    `disagreements` counts every flagged change, `undated_disagreements` those
+    of them whose event window is unknown, and `undated_differences` the
+    changes whose figures differ within what their qualifiers and the undated
+    tolerance allow (flagged as "figures differ", not as a disagreement).
+    """
 
     documents: int
     documents_with_claims: int
@@ -249,6 +266,7 @@ class Summary:
     last: str | None
     platforms: tuple[str, ...]
     outlets: tuple[str, ...]
+    undated_disagreements: int = 0
 
 
 @dataclass(frozen=True)

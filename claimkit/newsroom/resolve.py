@@ -26,18 +26,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from claimkit.platforms import Platforms, builtin_platforms
+from claimkit.lexicon.newsroom import ACCOUNT_TITLES
 from claimkit.names import handle_key, normalize_name
 from claimkit.newsroom.model import Account, AccountKind, DocumentInfo
+from claimkit.platforms import Platforms, builtin_platforms
 from claimkit.types import REPORTER
 
-#: Titles dropped before names are compared ("President Trump" ~ "Trump").
-TITLES: frozenset[str] = frozenset({
-    "president", "former", "ex", "prime", "minister", "pm", "senator", "sen", "rep", "representative",
-    "mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "governor", "gov", "mayor", "actor",
-    "actress", "singer", "rapper", "star", "pop", "comedian", "journalist", "columnist", "host",
-    "pastor", "rev", "reverend", "candidate", "congressman", "congresswoman", "chief", "ceo",
-})
+#: Titles dropped before names are compared ("President Trump" ~ "Trump"): the lexicon's list.
+TITLES: frozenset[str] = ACCOUNT_TITLES
 
 
 def name_key(form: str) -> str:

@@ -21,6 +21,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from claimkit.errors import ConfigError
+from claimkit.newsroom.consolidate import UNDATED_TOLERANCE
 from claimkit.newsroom.model import ClaimRef, CorpusView, DocumentInfo, StanceRef, TimelinePoint
 from claimkit.render.views import KIND_LABELS, claim_sentence, format_amount, format_span
 from claimkit.report.highlight import pieces
@@ -184,6 +185,7 @@ def build_context(view: CorpusView, title: str = "claimkit newsroom report") -> 
         "format_amount": format_amount,
         "format_span": format_span,
         "kind_label": lambda kind: KIND_LABELS.get(kind, kind),
+        "undated_tolerance": f"{UNDATED_TOLERANCE:g}",
     }
 
 
