@@ -72,7 +72,7 @@ from claimkit.cli_support import (  # noqa: F401 - re-exported for the commands 
 )
 from claimkit.errors import ClaimkitError
 from claimkit.ingest import STDIN
-from claimkit.types import Analysis, Document
+from claimkit.types import Analysis
 
 # Typer vendors click in recent releases: take its exception classes from where
 # typer's own `BadParameter` lives, so the old and new layouts both work.
