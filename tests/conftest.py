@@ -63,9 +63,10 @@ def pytest_configure(config):
 def _hypothesis_profiles(config):
     """Hypothesis: no example database, derandomized (a fixed seed), no per-example deadline.
 
-    The default run (also under `--runslow`, which CI runs) tries 20
-    examples per property, to keep CI within its time; CLAIMKIT_FUZZ_EXAMPLES=N
-    changes it (e.g. 100, or the long run: CLAIMKIT_FUZZ_EXAMPLES=10000).
+    The default run tries 300 examples per property and `--runslow` (which CI
+    runs) 1,000; CLAIMKIT_FUZZ_EXAMPLES=N sets any other number (the long
+    run: CLAIMKIT_FUZZ_EXAMPLES=10000; `python eval/fuzz.py -n 10000` runs
+    the generator's inputs through the API and the CLI and writes a report).
     """
     try:
         from hypothesis import HealthCheck, settings
@@ -73,7 +74,9 @@ def _hypothesis_profiles(config):
         return
     common = dict(database=None, derandomize=True, deadline=None, print_blob=True,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-    examples = int(os.environ.get("CLAIMKIT_FUZZ_EXAMPLES", "20"))
+    slow = config.getoption("--runslow", default=False) or os.environ.get("CLAIMKIT_RUNSLOW") == "1"
+    default = "1000" if slow else "300"
+    examples = int(os.environ.get("CLAIMKIT_FUZZ_EXAMPLES", default))
     settings.register_profile("claimkit", max_examples=examples, **common)
     settings.load_profile("claimkit")
 
