@@ -18,6 +18,7 @@ import argparse
 import collections
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -64,6 +65,9 @@ def run_api(inputs, analyzer) -> dict:
     }
 
 
+ERROR_LINE_RE = re.compile(r"^claimkit: (?:skipped: |error: )?\[E[19]\d\d\] .*?fuzz\.jsonl:(\d+): ")
+
+
 def run_cli(inputs) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "fuzz.jsonl"
@@ -78,7 +82,8 @@ def run_cli(inputs) -> dict:
             capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
         seconds = time.perf_counter() - started
-    lines = [line for line in done.stdout.splitlines() if line.strip()]
+    # JSONL is split on "\n" only: a JSON string may hold U+2028 or U+0085, which `splitlines` breaks on.
+    lines = [line for line in done.stdout.split("\n") if line.strip()]
     ids = []
     bad_json = 0
     for line in lines:
@@ -86,12 +91,18 @@ def run_cli(inputs) -> dict:
             ids.append(json.loads(line)["id"])
         except (json.JSONDecodeError, KeyError, TypeError):
             bad_json += 1
-    stderr = [line for line in done.stderr.splitlines() if line.strip()]
+    stderr = [line for line in done.stderr.split("\n") if line.strip()]
     expected = {f"fuzz-{i}" for i in range(len(inputs))}
+    # an input not in the output must be reported on stderr by its line (an E1xx/E9xx error, not a warning)
+    reported = {f"fuzz-{int(m.group(1)) - 1}" for m in (ERROR_LINE_RE.search(line) for line in stderr) if m}
+    missing = expected - set(ids)
     return {
         "exit_code": done.returncode,
         "results": len(lines),
-        "missing": len(expected - set(ids)),
+        "missing": len(missing),
+        "missing_reported": len(missing & reported),
+        "missing_unreported": len(missing - reported),
+        "stderr_errors": [line for line in stderr if ERROR_LINE_RE.search(line)][:20],
         "duplicated": len(ids) - len(set(ids)),
         "bad_json_lines": bad_json,
         "stderr_lines": stderr[:20],
@@ -110,8 +121,10 @@ def markdown(report: dict) -> str:
         f"| API exceptions | {sum(api['exceptions'].values())} |",
         f"| API invariant violations | {sum(api['violations'].values())} |",
         f"| CLI exit code | {cli.get('exit_code', 'not run')} |",
-        f"| CLI results / missing / duplicated | {cli.get('results', '-')} / {cli.get('missing', '-')} / "
-        f"{cli.get('duplicated', '-')} |",
+        f"| CLI results / duplicated / bad JSON lines | {cli.get('results', '-')} / {cli.get('duplicated', '-')} / "
+        f"{cli.get('bad_json_lines', '-')} |",
+        f"| CLI inputs not in the output: reported by line / unreported | {cli.get('missing_reported', '-')} / "
+        f"{cli.get('missing_unreported', '-')} |",
         f"| API seconds (analysis only) | {api['seconds']} |", "",
     ]
     for title, table in (("Exceptions by type and place", api["exceptions"]), ("Invariant violations", api["violations"])):
@@ -120,8 +133,8 @@ def markdown(report: dict) -> str:
         out.append("")
     out += ["## Slowest inputs", "", "| seconds | input | kind | chars |", "| --- | --- | --- | --- |"]
     out += [f"| {s['seconds']} | {s['input']} | {s['kind']} | {s['chars']:,} |" for s in api["slowest"]]
-    if cli.get("stderr_lines"):
-        out += ["", "## CLI stderr (first lines)", ""] + [f"    {line}" for line in cli["stderr_lines"]]
+    if cli.get("stderr_errors"):
+        out += ["", "## CLI errors (first lines)", ""] + [f"    {line}" for line in cli["stderr_errors"]]
     return "\n".join(out) + "\n"
 
 
@@ -140,9 +153,14 @@ def main() -> int:
     report["cli"] = {} if args.no_cli else run_cli(inputs)
     Path(args.out).with_suffix(".json").write_text(json.dumps(report, indent=2, ensure_ascii=True) + "\n")
     Path(args.out).with_suffix(".md").write_text(markdown(report), encoding="utf-8")
+    cli = report["cli"]
+    failures = sum(report["api"]["exceptions"].values()) + sum(report["api"]["violations"].values())
+    failures += sum(cli.get(k, 0) for k in ("missing_unreported", "duplicated", "bad_json_lines"))
     print(f"{args.n} inputs: {sum(report['api']['exceptions'].values())} exceptions, "
-          f"{sum(report['api']['violations'].values())} violations; CLI {report['cli']}"[:600])
-    return 0
+          f"{sum(report['api']['violations'].values())} violations; CLI: exit {cli.get('exit_code', '-')}, "
+          f"{cli.get('results', '-')} results, {cli.get('missing_reported', '-')} reported by line, "
+          f"{cli.get('missing_unreported', '-')} unaccounted, {cli.get('bad_json_lines', '-')} bad JSON lines")
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

