@@ -97,16 +97,6 @@ def with_metadata(document: Document, author: str | None = None, source: str | N
     return replace(document, **given, meta={**document.meta, **given})
 
 
-def _dated(text: str, location: str, published: date | None) -> tuple[date | None, tuple[str, ...]]:
-    """`published`, else the header's date; an impossible header date is a warning, not an error."""
-    if published is not None:
-        return published, ()
-    try:
-        return header_date(text, location), ()
-    except DateError as err:
-        return None, (f"{err.one_line()}; the document is left undated",)
-
-
 def decode(data: bytes, location: str) -> str:
     """Decode UTF-8 bytes (a BOM is dropped), or UTF-16 when a UTF-16 BOM says so; refuse binary data.
 

@@ -38,7 +38,7 @@ from claimkit.documents import (  # noqa: F401 - re-exported
 )
 from claimkit.errors import InputError, TooLargeError, UnreadableError
 from claimkit.headers import header_date, parse_date, read_headers, split_header  # noqa: F401 - re-exported
-from claimkit.jsonl import JSONL_SUFFIXES, STDIN_NAME, _bounded_lines, jsonl_documents  # noqa: F401 - re-exported
+from claimkit.jsonl import JSONL_SUFFIXES, STDIN_NAME, bounded_lines, jsonl_documents  # noqa: F401 - re-exported
 from claimkit.paths import STDIN, _check_file, _open, expand_inputs, expand_paths  # noqa: F401 - re-exported
 from claimkit.types import Document
 
@@ -78,7 +78,7 @@ def _read_jsonl_file(
                 text = decode(handle.read(), location)
                 lines: Iterable[bytes] = (f"{line}\n".encode("utf-8") for line in text.split("\n"))
             else:
-                lines = _bounded_lines(handle, max_chars)
+                lines = bounded_lines(handle, max_chars)
             yield from jsonl_documents(lines, location, published, max_chars, seen_ids)
     except OSError as err:
         raise UnreadableError(f"cannot read: {err.strerror or err}", location) from None
@@ -113,7 +113,7 @@ def _read_stdin(
     limit = max_chars * BYTES_PER_CHAR
     head = stream.read(SNIFF_BYTES)
     if JSONL_START_RE.match(head.removeprefix(UTF8_BOM)):
-        lines = _bounded_lines(io.BufferedReader(_Prepend(head, stream)), max_chars)
+        lines = bounded_lines(io.BufferedReader(_Prepend(head, stream)), max_chars)
         yield from jsonl_documents(lines, STDIN_NAME, published, max_chars, seen_ids)
         return
     data = head + stream.read(max(limit + 1 - len(head), 0))

@@ -154,7 +154,7 @@ def _json_type(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _bounded_lines(handle: BinaryIO, max_chars: int) -> Iterator[bytes]:
+def bounded_lines(handle: BinaryIO, max_chars: int) -> Iterator[bytes]:
     """Lines of a JSONL stream, read without ever holding an absurdly long line.
 
     A line whose content is over the limit is yielded cut just past the limit

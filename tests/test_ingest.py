@@ -16,7 +16,7 @@ import pytest
 
 from claimkit import errors
 from claimkit.ingest import (
-    _bounded_lines,
+    bounded_lines,
     expand_paths,
     header_date,
     read_headers,
@@ -520,7 +520,7 @@ def test_jsonl_text_over_the_character_limit(tmp_path):
 )
 def test_bounded_lines(data, expected):
     # max_chars=1 -> 4 bytes of content (+2 for the line break) before a line is cut
-    assert list(_bounded_lines(io.BytesIO(data), 1)) == expected
+    assert list(bounded_lines(io.BytesIO(data), 1)) == expected
 
 
 def test_nothing_lost_a_batch_reports_every_bad_input_in_place(tmp_path):

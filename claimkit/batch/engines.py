@@ -43,8 +43,8 @@ class WorkerSpec:
     config: Config
     use_filter: bool = True
     batch_size: int = DEFAULT_BATCH_SIZE
-    #: Per-document time limit (`claimkit.limits`); None for none.
-    deadline: Deadline | None = field(default_factory=Deadline)
+    #: Per-document time limit (`claimkit.limits.Deadline`, or seconds); None for none.
+    deadline: Deadline | float | None = field(default_factory=Deadline)
 
 
 def _platform_of(document: Document, text: str, config: Config) -> str | None:

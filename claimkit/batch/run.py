@@ -169,10 +169,8 @@ def run(
     base = config or Config.from_options(**options)
     config = base.with_options(**options) if config and options else base
     workers = workers or default_workers()
-    if isinstance(deadline, (int, float)) and not isinstance(deadline, bool):
-        if deadline <= 0:
-            raise ConfigError(f"deadline must be a positive number of seconds, got {deadline}")
-        deadline = Deadline(base=float(deadline), per_1000_chars=0.0)
+    if isinstance(deadline, (int, float)) and deadline <= 0:
+        raise ConfigError(f"deadline must be a positive number of seconds, got {deadline}")
     spec = WorkerSpec(config=config, use_filter=relevance_filter, batch_size=batch_size, deadline=deadline)
     runner = LocalEngine(spec, workers) if engine == "local" else RayEngine(spec, workers, ray_address)
     report = on_error or (lambda line: print(f"claimkit: skipped: {line}", file=sys.stderr, flush=True))

@@ -33,6 +33,7 @@ from typing import Any, BinaryIO
 
 from claimkit.errors import InputError, MissingFileError, UnreadableError
 from claimkit.ingest import DEFAULT_MAX_CHARS, expand_inputs, jsonl_documents, read_inputs
+from claimkit.jsonl import bounded_lines
 from claimkit.types import Document
 
 Item = Document | InputError
@@ -125,7 +126,7 @@ def _read_path(name: str, published: date | None, max_chars: int, columns: Colum
         if not path.exists():
             raise MissingFileError("no such file", name)
         with open_compressed(path) as handle:
-            yield from jsonl_documents(_lines(handle, max_chars), name, published, max_chars)
+            yield from jsonl_documents(bounded_lines(handle, max_chars), name, published, max_chars)
         return
     if lower.endswith(PARQUET_SUFFIXES):
         yield from _parquet_rows(path, published, max_chars, columns)
@@ -149,17 +150,6 @@ def open_compressed(path: Path) -> BinaryIO:
         reader = zstandard.ZstdDecompressor().stream_reader(raw, closefd=True)
         return io.BufferedReader(reader)  # type: ignore[arg-type]
     return path.open("rb")
-
-
-def _lines(handle: BinaryIO, max_chars: int) -> Iterator[bytes]:
-    """Lines of a stream, an absurdly long one cut just past the limit (the reader reports it)."""
-    size = max_chars * 4 + 2
-    while line := handle.readline(size):
-        if len(line) == size and not line.endswith(b"\n"):
-            rest = line
-            while rest and not rest.endswith(b"\n"):
-                rest = handle.readline(size)
-        yield line
 
 
 def _text_folder(path: Path, published: date | None, max_chars: int) -> Iterator[Item]:

@@ -32,10 +32,6 @@ from claimkit.newsroom.model import Account, AccountKind, DocumentInfo
 from claimkit.platforms import Platforms, builtin_platforms
 from claimkit.types import REPORTER
 
-#: Titles dropped before names are compared ("President Trump" ~ "Trump"): the lexicon's list.
-TITLES: frozenset[str] = ACCOUNT_TITLES
-
-
 def name_key(form: str) -> str:
     """The form as accounts are compared: normalised, titles dropped (unless nothing else is left).
 
@@ -44,7 +40,7 @@ def name_key(form: str) -> str:
         'donald j trump'
     """
     tokens = normalize_name(form).split()
-    kept = [t for t in tokens if t not in TITLES]
+    kept = [t for t in tokens if t not in ACCOUNT_TITLES]  # "President Trump" ~ "Trump"
     return " ".join(kept or tokens)
 
 
