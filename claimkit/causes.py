@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher
 
 from claimkit.errors import TaxonomyError
@@ -150,6 +151,74 @@ def cue_key(cause: str, index: int) -> str:
     return f"{cause}:{index}"
 
 
+class StartIndex:
+    """Where cue matches can lie: each pattern indexed by the words of one required token.
+
+    Built by `of` when every pattern has a bounded length and a required
+    token (not optional) with a plain `LOWER` or `LEMMA` test (a string or
+    an `IN` list); each pattern is indexed under its most telling such token
+    ("bots", not "the"). A match holds that token, at most `before` tokens
+    after its start and at most `after` tokens before its end, so `windows`
+    gives the stretches of a doc the `Matcher` needs to see: a post with no
+    cue word costs one array lookup instead of a `Matcher` run over every
+    token.
+    """
+
+    def __init__(self, lowers: frozenset[int], lemmas: frozenset[int], before: int, after: int) -> None:
+        self.lowers = lowers
+        self.lemmas = lemmas
+        self.before = before
+        self.after = after
+
+    @classmethod
+    def of(cls, patterns: list[list[dict]], strings) -> StartIndex | None:
+        """The index for token `patterns` (hashed with `strings`), or None when one cannot be built."""
+        lowers: set[int] = set()
+        lemmas: set[int] = set()
+        before = after = 0
+        for pattern in patterns:
+            if not pattern or any(spec.get("OP", "1") not in {"1", "?", "!"} for spec in pattern):
+                return None  # unbounded ("*", "+", "{n,m}") or empty
+            keys = []
+            for position, spec in enumerate(pattern):
+                if spec.get("OP", "1") != "1":
+                    continue
+                words = {attr: _accepted(spec[attr]) for attr in ("LOWER", "LEMMA") if attr in spec}
+                if words and all(found is not None for found in words.values()):
+                    shortest = min(len(w) for found in words.values() for w in found) if any(words.values()) else 0
+                    keys.append(((shortest, -sum(map(len, words.values()))), position, words))
+            if not keys:
+                return None
+            _, position, words = max(keys, key=lambda key: key[0])
+            for word in words.get("LOWER", ()):
+                lowers.add(strings.add(word))
+            for word in words.get("LEMMA", ()):
+                lemmas.add(strings.add(word))
+            before, after = max(before, position), max(after, len(pattern) - position)
+        return cls(frozenset(lowers), frozenset(lemmas), before, after)
+
+    def windows(self, doc) -> list[tuple[int, int]]:
+        """Disjoint ascending (start, end) token windows holding every possible match."""
+        windows: list[tuple[int, int]] = []
+        for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+            if lower in self.lowers or lemma in self.lemmas:
+                start, end = max(0, i - self.before), min(len(doc), i + self.after)
+                if windows and start <= windows[-1][1]:
+                    windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+                else:
+                    windows.append((start, end))
+        return windows
+
+
+def _accepted(value) -> set[str] | None:
+    """The strings a `LOWER`/`LEMMA` value accepts, or None when it is not a plain string or `IN` list."""
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+        return set(value["IN"])
+    return None
+
+
 class CueMatcher:
     """A taxonomy's cue patterns compiled into one spaCy `Matcher` (built once per `Analyzer`).
 
@@ -170,6 +239,7 @@ class CueMatcher:
         self.matcher = Matcher(vocab)
         self.cues: dict[str, tuple[str, Cue]] = {}
         self._last: tuple[object, list[tuple[int, int, int]]] | None = None
+        token_patterns: list[list[dict]] = []
         for cause in taxonomy.causes:
             for index, cue in enumerate(cause.cues):
                 if cue.needs is not None and cue.needs not in self.checks:
@@ -180,7 +250,10 @@ class CueMatcher:
                     )
                 key = cue_key(cause.label, index)
                 self.cues[key] = (cause.label, cue)
-                self.matcher.add(key, [phrase_patterns(p, tokenize) for p in cue.patterns])
+                patterns = [phrase_patterns(p, tokenize) for p in cue.patterns]
+                self.matcher.add(key, patterns)
+                token_patterns.extend(patterns)
+        self.starts = StartIndex.of(token_patterns, vocab.strings)
 
     def __call__(self, span) -> list[tuple[str, Cue, object]]:
         """(cause, cue, match span) for every raw match inside `span`.
@@ -199,8 +272,23 @@ class CueMatcher:
     def doc_matches(self, doc) -> list[tuple[int, int, int]]:
         """The `Matcher`'s (key, start, end) matches over the whole `doc`, computed once per document."""
         if self._last is None or self._last[0] is not doc:
-            self._last = (doc, self.matcher(doc))
+            self._last = (doc, self._match(doc))
         return self._last[1]
+
+    def _match(self, doc) -> list[tuple[int, int, int]]:
+        """The `Matcher` over the windows where a match can start (`StartIndex`), or the whole doc.
+
+        Matches found window by window, in window order, are the matches of
+        the whole doc in the same order: a match starts at a token its first
+        spec accepts and spans at most `StartIndex.longest` tokens, and the
+        windows are disjoint and ascending.
+        """
+        if self.starts is None:
+            return self.matcher(doc)
+        matches: list[tuple[int, int, int]] = []
+        for start, end in self.starts.windows(doc):
+            matches.extend((key, start + s, start + e) for key, s, e in self.matcher(doc[start:end]))
+        return matches
 
     def __getstate__(self) -> dict[str, object]:
         return {**self.__dict__, "_last": None}  # the last document's matches do not travel

@@ -359,7 +359,7 @@ def batch_command(
     max_error_rate: Annotated[float, typer.Option("--max-error-rate", min=0.0, max=1.0,
                                                   help="Stop when more than this share of input lines is bad.")] = 0.01,
     summary: Annotated[Optional[Path], typer.Option("--summary", help="Also write the summary as JSON to FILE.")] = None,
-    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per chunk (unit of work and of atomic writes).")] = 512,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per chunk (unit of work and of atomic writes).")] = 1024,
     deadline: Annotated[Optional[float], typer.Option("--deadline", min=0.0, show_default=False, help=(
         "Seconds one document may take (default: max(10, 1 per 1,000 characters)); 0 for no limit. "
         "A document past it is skipped with E901."))] = None,

@@ -33,7 +33,7 @@ from claimkit.limits import Deadline
 from claimkit.types import Document
 
 Outcome = Record | str  # a record, or the one-line error of a document that failed
-DEFAULT_BATCH_SIZE = 64
+DEFAULT_BATCH_SIZE = 256
 
 
 @dataclass(frozen=True)

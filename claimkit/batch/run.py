@@ -30,7 +30,7 @@ from claimkit.limits import Deadline
 from claimkit.types import Document
 
 ENGINES = ("local", "ray")
-DEFAULT_CHUNK_SIZE = 512
+DEFAULT_CHUNK_SIZE = 1024
 DEFAULT_MAX_ERROR_RATE = 0.01
 DEFAULT_MIN_LINES = 100
 DEFAULT_DEADLINE = Deadline()
