@@ -6,7 +6,8 @@ Modules, in the order a document goes through them:
 | --- | --- |
 | `sources` | JSONL (also `.gz`, `.zst`), text folders and globs, Parquet, Hugging Face datasets → `Document`s |
 | `filter` | the relevance pre-filter: which documents can hold a claim or a cause |
-| `engines` | `local` (one `Analyzer` per process) and `ray` (Ray Data actors) |
+| `engines` | `local`: one `Analyzer` per process, chunks in input order |
+| `ray_engine` | `ray`: one Ray Data dataset, read tasks → `RayAnalyzer` actors → the driver |
 | `records` | a document's record and its flat tables |
 | `sinks` | JSONL, Parquet, SQLite outputs, atomic per chunk, resumable |
 | `run` | `run(inputs, output, ...)`, the API the CLI wraps |

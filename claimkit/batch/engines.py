@@ -1,18 +1,19 @@
 """Engines: where chunks of documents are analysed.
 
-Both engines take an iterator of chunks (lists of `Document`s) and yield, in
-the same order, one list per chunk of `Record`s and error lines. Each worker
-holds one `Analyzer` (models loaded once, in the worker's initializer or the
-Ray actor's constructor) and one `RelevanceFilter`.
+`LocalEngine` takes an iterator of chunks (lists of `Document`s) and yields,
+in the same order, one list per chunk of `Record`s and error lines. Each
+worker holds one `DocumentProcessor`: one `Analyzer` (models loaded once, in
+the worker's initializer or the Ray actor's constructor) and one
+`RelevanceFilter`.
 
 - `LocalEngine`: the machine's cores. `workers=1` analyses in this process;
   more workers are processes started with `forkserver` (or `spawn`), fed at
   most two chunks each ahead of the writer, so memory stays flat and the
   output keeps input order.
-- `RayEngine`: Ray Data. The stream is cut into windows of chunks; each
-  window is a dataset (`ray.data.from_items`) mapped with `map_batches`
-  over a pool of actors of `RayAnalyzer` (one `Analyzer` each), in order
-  (`preserve_order`), then handed to the same sinks.
+- `RayEngine` (`claimkit.batch.ray_engine`, needs `claimkit[ray]`): the
+  whole job as one Ray Data dataset, read by Ray read tasks with claimkit's
+  readers, analysed by an actor pool of `RayAnalyzer`s with this module's
+  `DocumentProcessor`, written by the driver to the same sinks.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from claimkit.batch.records import Record, document_key
@@ -213,115 +213,3 @@ class LocalEngine:
         finally:
             pool.terminate()
             pool.join()
-
-
-# --------------------------------------------------------------------------- Ray
-
-DOCUMENT_FIELDS = ("id", "text", "published", "platform", "source", "author", "body_start", "location")
-
-
-def document_row(document: Document) -> dict[str, Any]:
-    """A document as a flat row Ray Data can hold."""
-    row = {f: getattr(document, f) for f in DOCUMENT_FIELDS}
-    row["published"] = document.published.isoformat() if document.published else None
-    return row
-
-
-def row_document(row: dict[str, Any]) -> Document:
-    """`document_row`'s inverse."""
-    values = {f: row[f] for f in DOCUMENT_FIELDS}
-    published = values.pop("published")
-    body_start = int(values.pop("body_start"))
-    strings = {k: (None if v is None else str(v)) for k, v in values.items()}
-    return Document(**strings, published=date.fromisoformat(published) if published else None, body_start=body_start)
-
-
-class RayAnalyzer:
-    """A Ray Data callable class: one `Analyzer` per actor, a batch of document rows in, outcomes out."""
-
-    def __init__(self, spec: WorkerSpec) -> None:
-        self.processor = DocumentProcessor(spec)
-
-    def __call__(self, batch) -> dict[str, list]:
-        import json
-
-        rows = batch.to_pylist()  # a pyarrow Table: None stays None (numpy batches turn it into NaN)
-        outcomes = self.processor([row_document(row) for row in rows])
-        payload = [
-            json.dumps({"error": o} if isinstance(o, str) else {"key": o.key, "relevant": o.relevant, "data": o.data})
-            for o in outcomes
-        ]
-        return {"position": [row["position"] for row in rows], "outcome": payload}
-
-
-def _outcome(payload: str) -> Outcome:
-    import json
-
-    data = json.loads(payload)
-    if "error" in data:
-        return data["error"]
-    return Record(data["key"], data["relevant"], data["data"])
-
-
-class RayEngine:
-    """Chunks on a Ray cluster (or a local Ray instance) through Ray Data."""
-
-    name = "ray"
-
-    def __init__(self, spec: WorkerSpec, workers: int = 1, address: str | None = None, window: int = 64) -> None:
-        try:
-            import ray  # noqa: F401
-        except ImportError:
-            raise ConfigError("--engine ray needs Ray: pip install 'claimkit[ray]'") from None
-        self.spec = spec
-        self.workers = workers
-        self.address = address
-        self.window = window
-        self.ready_at: float | None = None  # actors start per window: not measured
-
-    def _start(self):
-        import ray
-
-        if not ray.is_initialized():
-            options: dict[str, Any] = {"ignore_reinit_error": True, "include_dashboard": False, "log_to_driver": False}
-            if self.address:
-                options["address"] = self.address
-            else:
-                options["num_cpus"] = self.workers
-            ray.init(**options)
-        context = ray.data.DataContext.get_current()
-        context.execution_options.preserve_order = True
-        context.enable_progress_bars = False
-        return ray
-
-    def map(self, chunks: Iterable[list[Document]]) -> Iterator[list[Outcome]]:
-        """Each chunk's outcomes, in input order."""
-        ray = self._start()
-        window: list[list[Document]] = []
-        for chunk in chunks:
-            window.append(chunk)
-            if len(window) >= self.window:
-                yield from self._run_window(ray, window)
-                window = []
-        if window:
-            yield from self._run_window(ray, window)
-
-    def _run_window(self, ray, window: list[list[Document]]) -> Iterator[list[Outcome]]:
-        rows = []
-        for chunk in window:
-            for document in chunk:
-                rows.append({"position": len(rows), **document_row(document)})
-        dataset = ray.data.from_items(rows).map_batches(
-            RayAnalyzer,
-            fn_constructor_kwargs={"spec": self.spec},
-            batch_size=self.spec.batch_size,
-            compute=ray.data.ActorPoolStrategy(size=self.workers),
-            batch_format="pyarrow",
-        )
-        outcomes: list[Outcome] = [None] * len(rows)  # type: ignore[list-item]
-        for row in dataset.iter_rows():
-            outcomes[int(row["position"])] = _outcome(str(row["outcome"]))
-        start = 0
-        for chunk in window:
-            yield outcomes[start : start + len(chunk)]
-            start += len(chunk)

@@ -36,6 +36,24 @@ def document_key(document: Document) -> str:
     return digest.hexdigest()[:KEY_CHARS]
 
 
+@dataclass(frozen=True)
+class BadLine:
+    """A bad input line an engine read (Ray read tasks): its one-line error and where it was."""
+
+    line: str
+    location: str | None
+
+    def one_line(self) -> str:
+        return self.line
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """A document the output already holds (`--resume`): counted, not written again."""
+
+    key: str
+
+
 @dataclass
 class Record:
     """One analysed (or filtered-out) document, ready for a sink.

@@ -20,10 +20,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from claimkit.batch.engines import DEFAULT_BATCH_SIZE, LocalEngine, RayEngine, WorkerSpec
-from claimkit.batch.records import document_key
+from claimkit.batch.engines import DEFAULT_BATCH_SIZE, LocalEngine, WorkerSpec
+from claimkit.batch.records import BadLine, Resumed, document_key
 from claimkit.batch.sinks import open_sink
-from claimkit.batch.sources import Columns, HFSource, read_sources
+from claimkit.batch.sources import Columns, HFSource, input_units, read_sources
 from claimkit.config import Config
 from claimkit.errors import BatchError, ClaimkitError, ConfigError, InputError
 from claimkit.limits import Deadline
@@ -172,7 +172,7 @@ def run(
     if isinstance(deadline, (int, float)) and deadline <= 0:
         raise ConfigError(f"deadline must be a positive number of seconds, got {deadline}")
     spec = WorkerSpec(config=config, use_filter=relevance_filter, batch_size=batch_size, deadline=deadline)
-    runner = LocalEngine(spec, workers) if engine == "local" else RayEngine(spec, workers, ray_address)
+    runner = LocalEngine(spec, workers) if engine == "local" else _ray_engine(spec, workers, ray_address)
     report = on_error or (lambda line: print(f"claimkit: skipped: {line}", file=sys.stderr, flush=True))
     inputs = [inputs] if isinstance(inputs, (str, os.PathLike, HFSource)) else list(inputs)
     summary = BatchSummary(output=str(output), engine=engine, workers=workers)
@@ -187,37 +187,60 @@ def run(
         report(line)
         bar.update(summary)
 
+    def take(item) -> Document | None:
+        """Count one input line; the document to analyse, or None for a bad or already written one."""
+        counts["lines"] += 1
+        if isinstance(item, (InputError, BadLine)):
+            error(item.one_line())
+            lines, bad = counts["lines"], summary.errors
+            if lines >= min_lines and bad / lines > max_error_rate:
+                raise BatchError(
+                    f"stopped: {bad:,} of the first {lines:,} input lines are bad "
+                    f"({bad / lines:.1%}, over --max-error-rate {max_error_rate:.1%}); "
+                    "fix the input or raise --max-error-rate",
+                    item.location.rsplit(":", 1)[0] if item.location else None,
+                )
+            return None
+        if isinstance(item, Resumed) or document_key(item) in sink.done:
+            summary.resumed += 1
+            bar.advance_skipped(summary)
+            return None
+        return item
+
     def documents() -> Iterator[Document]:
         for item in read_sources(inputs, published=published, max_chars=config.max_chars, columns=columns):
-            counts["lines"] += 1
-            if isinstance(item, InputError):
-                error(item.one_line())
-                lines, bad = counts["lines"], summary.errors
-                if lines >= min_lines and bad / lines > max_error_rate:
-                    raise BatchError(
-                        f"stopped: {bad:,} of the first {lines:,} input lines are bad "
-                        f"({bad / lines:.1%}, over --max-error-rate {max_error_rate:.1%}); "
-                        "fix the input or raise --max-error-rate",
-                        item.location.rsplit(":", 1)[0] if item.location else None,
-                    )
-                continue
-            if document_key(item) in sink.done:
-                summary.resumed += 1
-                bar.advance_skipped(summary)
-                continue
-            yield item
+            document = take(item)
+            if document is not None:
+                yield document
+
+    def write(outcomes: list) -> None:
+        records = [o for o in outcomes if not isinstance(o, str)]
+        for line in (o for o in outcomes if isinstance(o, str)):
+            error(line)
+        sink.write(records)
+        summary.documents += len(records)
+        summary.relevant += sum(r.relevant for r in records)
+        summary.claims += sum(r.claims for r in records)
+        summary.explanations += sum(r.explanations for r in records)
+        bar.update(summary)
 
     try:
-        for outcomes in runner.map(_chunks(documents(), chunk_size)):
-            records = [o for o in outcomes if not isinstance(o, str)]
-            for line in (o for o in outcomes if isinstance(o, str)):
-                error(line)
-            sink.write(records)
-            summary.documents += len(records)
-            summary.relevant += sum(r.relevant for r in records)
-            summary.claims += sum(r.claims for r in records)
-            summary.explanations += sum(r.explanations for r in records)
-            bar.update(summary)
+        if engine == "local":
+            for outcomes in runner.map(_chunks(documents(), chunk_size)):
+                write(outcomes)
+        else:
+            # Ray reads the inputs itself; bad lines and resumed documents come back in their place.
+            units = list(input_units(inputs))
+            for items in runner.stream(units, chunk_size, sink.done, published=published,
+                                       max_chars=config.max_chars, columns=columns):
+                outcomes = []
+                for item in items:
+                    if isinstance(item, (BadLine, Resumed)):
+                        take(item)
+                    else:
+                        counts["lines"] += 1
+                        outcomes.append(item)
+                write(outcomes)
     except BatchError as err:
         summary.stopped = err.one_line()
         raise
@@ -235,6 +258,14 @@ def run(
 def write_summary(summary: BatchSummary, path: str | os.PathLike) -> None:
     """Write the summary as JSON."""
     Path(path).write_text(json.dumps(summary.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+def _ray_engine(spec: WorkerSpec, workers: int, address: str | None):
+    try:
+        from claimkit.batch.ray_engine import RayEngine
+    except ImportError:
+        raise ConfigError("--engine ray needs Ray: pip install 'claimkit[ray]'") from None
+    return RayEngine(spec, workers, address)
 
 
 def _chunks(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:

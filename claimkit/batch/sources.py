@@ -90,16 +90,34 @@ def read_sources(
         >>> for item in read_sources(["posts.jsonl.zst", "news/"]):   # doctest: +SKIP
         ...     print(item.one_line() if isinstance(item, InputError) else item.id)
     """
-    columns = columns or Columns()
+    for unit in input_units(inputs):
+        yield from read_unit(unit, published, max_chars, columns)
+
+
+Unit = str | HFSource | InputError
+
+
+def input_units(inputs: Iterable[str | os.PathLike | HFSource]) -> Iterator[Unit]:
+    """The inputs as units of reading, in order: a file or folder name, an `HFSource`,
+    or the `InputError` of a pattern matching nothing. Each unit is read on its
+    own (`read_unit`), which lets a Ray read task take one."""
     for item in inputs:
         if isinstance(item, HFSource):
-            yield from _guard(_hub_rows(item, published, max_chars), item.name)
-            continue
-        for name in expand_inputs([item]):
-            if isinstance(name, InputError):
-                yield name
-                continue
-            yield from _guard(_read_path(name, published, max_chars, columns), name)
+            yield item
+        else:
+            yield from expand_inputs([item])
+
+
+def read_unit(
+    unit: Unit, published: date | None = None, max_chars: int = DEFAULT_MAX_CHARS, columns: Columns | None = None
+) -> Iterator[Item]:
+    """One unit's documents and bad-line errors (an error unit is its own one item)."""
+    if isinstance(unit, InputError):
+        yield unit
+    elif isinstance(unit, HFSource):
+        yield from _guard(_hub_rows(unit, published, max_chars), unit.name)
+    else:
+        yield from _guard(_read_path(unit, published, max_chars, columns or Columns()), unit)
 
 
 def _guard(items: Iterator[Item], location: str) -> Iterator[Item]:
