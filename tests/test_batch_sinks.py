@@ -48,6 +48,19 @@ def test_rows_round_trip_to_the_json_object(analyzer):
     assert from_rows(to_rows(skipped, 3)) == [skipped.data]
 
 
+def test_a_serialised_record_travels_as_its_line(analyzer):
+    import pickle
+
+    analysis = analyzer.analyze("Twitter said it removed 70 million bots. Critics said it was political bias.")
+    full = Record("k", True, analysis.to_dict())
+    sent = pickle.loads(pickle.dumps(Record.serialised("k", True, analysis.to_dict())))
+    assert sent._data is None and sent.json_line() == full.json_line() == analysis.to_json()
+    assert (sent.claims, sent.explanations) == (full.claims, full.explanations) == (1, 2)
+    assert sent.data == full.data and sent == full
+    with pytest.raises(ValueError):
+        Record("k", True)
+
+
 def test_every_sink_holds_the_same_records(tmp_path):
     source = write_posts(tmp_path / "posts.jsonl", POSTS)
     outputs = {}

@@ -103,11 +103,11 @@ class DocumentProcessor:
         outcomes: list[Outcome] = []
         for document, keep in zip(documents, flags):
             if not keep:
-                outcomes.append(Record(document_key(document), False, self._irrelevant(document)))
+                outcomes.append(Record.serialised(document_key(document), False, self._irrelevant(document)))
             elif id(document) in failed:
                 outcomes.append(failed[id(document)])
             else:
-                outcomes.append(Record(document_key(document), True, next(analyses).to_dict()))
+                outcomes.append(Record.serialised(document_key(document), True, next(analyses).to_dict()))
         return outcomes
 
     def _platform(self, document: Document, text: str) -> str | None:

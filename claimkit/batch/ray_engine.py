@@ -141,7 +141,8 @@ class RayAnalyzer:
         for (i, _), outcome in zip(chosen, outcomes):
             payload[i] = json.dumps(
                 {"error": outcome} if isinstance(outcome, str)
-                else {"key": outcome.key, "relevant": outcome.relevant, "data": outcome.data}
+                else {"key": outcome.key, "relevant": outcome.relevant, "line": outcome.json_line(),
+                      "claims": outcome.claims, "explanations": outcome.explanations}
             )
         return {"unit": [row["unit"] for row in rows], "index": [row["index"] for row in rows], "outcome": payload}
 
@@ -155,7 +156,8 @@ def stream_item(payload: str) -> StreamItem:
         return Resumed(data["resumed"])
     if "error" in data:
         return data["error"]
-    return Record(data["key"], data["relevant"], data["data"])
+    return Record(data["key"], data["relevant"], line=data["line"], claims=data["claims"],
+                  explanations=data["explanations"])
 
 
 class RayEngine:

@@ -54,7 +54,6 @@ class Resumed:
     key: str
 
 
-@dataclass
 class Record:
     """One analysed (or filtered-out) document, ready for a sink.
 
@@ -62,23 +61,60 @@ class Record:
         key: `document_key` of the document.
         relevant: False when the relevance filter skipped the full pipeline.
         data: The SPEC's JSON object for the document.
+
+    A worker builds it with `Record.serialised`: the JSON line is made there,
+    and only the line (with the counts) travels back to the writer, which is
+    cheaper to pickle than the nested object; `data` is decoded from the line
+    on first use (the table sinks), never for JSONL.
     """
 
-    key: str
-    relevant: bool
-    data: dict[str, Any]
+    __slots__ = ("key", "relevant", "_data", "_line", "claims", "explanations")
+
+    def __init__(self, key: str, relevant: bool, data: dict[str, Any] | None = None, *,
+                 line: str | None = None, claims: int | None = None, explanations: int | None = None) -> None:
+        if data is None and line is None:
+            raise ValueError("a Record needs its data or its JSON line")
+        self.key = key
+        self.relevant = relevant
+        self._data = data
+        self._line = line
+        self.claims = len(data.get("claims") or []) if claims is None and data is not None else claims or 0
+        self.explanations = (len(data.get("explanations") or []) if explanations is None and data is not None
+                             else explanations or 0)
+
+    @classmethod
+    def serialised(cls, key: str, relevant: bool, data: dict[str, Any]) -> Record:
+        """The record as its JSON line and counts only (what a worker sends back)."""
+        record = cls(key, relevant, data)
+        return cls(key, relevant, line=record.json_line(), claims=record.claims, explanations=record.explanations)
 
     @property
-    def claims(self) -> int:
-        return len(self.data.get("claims") or [])
-
-    @property
-    def explanations(self) -> int:
-        return len(self.data.get("explanations") or [])
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = json.loads(self._line)
+        return self._data
 
     def json_line(self) -> str:
         """The JSONL line: exactly `claimkit extract --format jsonl`'s line for a relevant document."""
-        return json.dumps(self.data, ensure_ascii=False)
+        if self._line is None:
+            self._line = json.dumps(self._data, ensure_ascii=False)
+        return self._line
+
+    def __getstate__(self) -> tuple:
+        if self._line is not None:  # the line is enough: do not pickle the object too
+            return (self.key, self.relevant, None, self._line, self.claims, self.explanations)
+        return (self.key, self.relevant, self._data, None, self.claims, self.explanations)
+
+    def __setstate__(self, state: tuple) -> None:
+        self.key, self.relevant, self._data, self._line, self.claims, self.explanations = state
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Record):
+            return NotImplemented
+        return (self.key, self.relevant, self.data) == (other.key, other.relevant, other.data)
+
+    def __repr__(self) -> str:
+        return f"Record(key={self.key!r}, relevant={self.relevant!r}, claims={self.claims})"
 
 
 # --------------------------------------------------------------------------- flat tables
