@@ -23,7 +23,7 @@ from claimkit.errors import TaxonomyError
 from claimkit.lexicon import causes as words
 from claimkit.spans import char_span
 from claimkit.stance.base import StanceBackend, StanceInput, StancePrediction
-from claimkit.taxonomy import Cue, Taxonomy, builtin_taxonomy, phrase_patterns
+from claimkit.taxonomy import Cue, Taxonomy, builtin_taxonomy, phrase_patterns, spec_values
 from claimkit.types import CauseMention, Span, StanceRecord, Statement
 
 # --------------------------------------------------------------------------- context checks
@@ -183,7 +183,7 @@ class StartIndex:
             for position, spec in enumerate(pattern):
                 if spec.get("OP", "1") != "1":
                     continue
-                words = {attr: _accepted(spec[attr]) for attr in ("LOWER", "LEMMA") if attr in spec}
+                words = {attr: spec_values(spec[attr], lower=False) for attr in ("LOWER", "LEMMA") if attr in spec}
                 if words and all(found is not None for found in words.values()):
                     shortest = min(len(w) for found in words.values() for w in found) if any(words.values()) else 0
                     keys.append(((shortest, -sum(map(len, words.values()))), position, words))
@@ -208,15 +208,6 @@ class StartIndex:
                 else:
                     windows.append((start, end))
         return windows
-
-
-def _accepted(value) -> set[str] | None:
-    """The strings a `LOWER`/`LEMMA` value accepts, or None when it is not a plain string or `IN` list."""
-    if isinstance(value, str):
-        return {value}
-    if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
-        return set(value["IN"])
-    return None
 
 
 class CueMatcher:

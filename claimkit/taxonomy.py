@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -356,6 +356,21 @@ def load_taxonomy(source: Any = None) -> Taxonomy:
     raise TaxonomyError(f"expected a taxonomy file path, a dict or a Taxonomy, got {type(source).__name__}")
 
 
+def spec_values(value, lower: bool = True) -> frozenset[str] | None:
+    """The strings a token spec's value allows (`"x"` or `{"IN": [...]}`), or None for any other test.
+
+    Lower-cased by default (what a word test can meet); `lower=False` keeps
+    them exact, as the `Matcher` compares them (a `LEMMA` may be capitalised).
+    """
+    if isinstance(value, str):
+        values: Iterable[Any] = [value]
+    elif isinstance(value, dict) and set(value) == {"IN"}:
+        values = value["IN"]
+    else:
+        return None
+    return frozenset(str(v).lower() if lower else str(v) for v in values)
+
+
 def phrase_patterns(pattern: Pattern, tokenize) -> list[dict[str, Any]]:
     """A Matcher token pattern for a pattern: a phrase becomes one `LOWER` spec per token."""
     if isinstance(pattern, str):
@@ -363,4 +378,4 @@ def phrase_patterns(pattern: Pattern, tokenize) -> list[dict[str, Any]]:
     return pattern
 
 
-__all__ = ["CauseType", "Cue", "Taxonomy", "builtin_taxonomy", "load_taxonomy", "phrase_patterns"]
+__all__ = ["CauseType", "Cue", "Taxonomy", "builtin_taxonomy", "load_taxonomy", "phrase_patterns", "spec_values"]

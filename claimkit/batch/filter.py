@@ -36,6 +36,8 @@ from dataclasses import dataclass
 
 from spacy.attrs import LOWER
 
+from claimkit.taxonomy import spec_values
+
 #: Parenthesised amounts ("(20M loss)") can be claims without follower words.
 PAREN_WINDOW = 2
 
@@ -139,15 +141,6 @@ def relevance_terms(taxonomy=None, tokenize=None) -> RelevanceTerms:
 _WORD_KEYS = ("LOWER", "ORTH", "TEXT", "NORM")
 
 
-def _values(value) -> frozenset[str] | None:
-    """The strings a token spec's value allows (`"x"` or `{"IN": [...]}`), or None."""
-    if isinstance(value, str):
-        return frozenset({value.lower()})
-    if isinstance(value, dict) and set(value) == {"IN"}:
-        return frozenset(str(v).lower() for v in value["IN"])
-    return None
-
-
 def _required_elements(specs: list[dict]) -> Iterable[Element]:
     """The token specs of a Matcher pattern that every match must fill, as word/lemma sets.
 
@@ -159,12 +152,12 @@ def _required_elements(specs: list[dict]) -> Iterable[Element]:
         if spec.get("OP") in {"?", "*", "!"}:
             continue
         for key in _WORD_KEYS:
-            words = _values(spec.get(key))
+            words = spec_values(spec.get(key))
             if words is not None:
                 yield Element(words=words, lemmas=frozenset())
                 break
         else:
-            lemmas = _values(spec.get("LEMMA"))
+            lemmas = spec_values(spec.get("LEMMA"))
             if lemmas is not None:
                 yield Element(words=frozenset(), lemmas=lemmas)
 

@@ -78,9 +78,8 @@ class Record:
         self.relevant = relevant
         self._data = data
         self._line = line
-        self.claims = len(data.get("claims") or []) if claims is None and data is not None else claims or 0
-        self.explanations = (len(data.get("explanations") or []) if explanations is None and data is not None
-                             else explanations or 0)
+        self.claims = claims if claims is not None else len((data or {}).get("claims") or [])
+        self.explanations = explanations if explanations is not None else len((data or {}).get("explanations") or [])
 
     @classmethod
     def serialised(cls, key: str, relevant: bool, data: dict[str, Any]) -> Record:
