@@ -21,7 +21,7 @@ from spacy.matcher import Matcher
 
 from claimkit.errors import TaxonomyError
 from claimkit.lexicon import causes as words
-from claimkit.spans import char_span
+from claimkit.spans import char_span, doc_text
 from claimkit.stance.base import StanceBackend, StanceInput, StancePrediction
 from claimkit.taxonomy import Cue, Taxonomy, builtin_taxonomy, phrase_patterns, spec_values
 from claimkit.types import CauseMention, Span, StanceRecord, Statement
@@ -157,25 +157,28 @@ class StartIndex:
     Built by `of` when every pattern has a bounded length and a required
     token (not optional) with a plain `LOWER` or `LEMMA` test (a string or
     an `IN` list); each pattern is indexed under its most telling such token
-    ("bots", not "the"). A match holds that token, at most `before` tokens
-    after its start and at most `after` tokens before its end, so `windows`
-    gives the stretches of a doc the `Matcher` needs to see: a post with no
-    cue word costs one array lookup instead of a `Matcher` run over every
-    token.
+    ("bots", not "the"). A match of a pattern holds its indexed token, at
+    most `before` tokens after the match's start and `after` tokens before
+    its end, where `before` and `after` are the most any pattern indexed
+    under that word needs. `windows` gives the stretches of a doc the
+    `Matcher` needs to see: a post with no cue word costs one array lookup
+    instead of a `Matcher` run over every token, and a frequent word such as
+    "accounts" opens only as wide a window as its own patterns need.
+
+    Attributes:
+        lowers: Per indexed `LOWER` value (string id), its `(before, after)`.
+        lemmas: Per indexed `LEMMA` value (string id), its `(before, after)`.
     """
 
-    def __init__(self, lowers: frozenset[int], lemmas: frozenset[int], before: int, after: int) -> None:
+    def __init__(self, lowers: dict[int, tuple[int, int]], lemmas: dict[int, tuple[int, int]]) -> None:
         self.lowers = lowers
         self.lemmas = lemmas
-        self.before = before
-        self.after = after
 
     @classmethod
     def of(cls, patterns: list[list[dict]], strings) -> StartIndex | None:
         """The index for token `patterns` (hashed with `strings`), or None when one cannot be built."""
-        lowers: set[int] = set()
-        lemmas: set[int] = set()
-        before = after = 0
+        lowers: dict[int, tuple[int, int]] = {}
+        lemmas: dict[int, tuple[int, int]] = {}
         for pattern in patterns:
             if not pattern or any(spec.get("OP", "1") not in {"1", "?", "!"} for spec in pattern):
                 return None  # unbounded ("*", "+", "{n,m}") or empty
@@ -190,23 +193,31 @@ class StartIndex:
             if not keys:
                 return None
             _, position, words = max(keys, key=lambda key: key[0])
-            for word in words.get("LOWER", ()):
-                lowers.add(strings.add(word))
-            for word in words.get("LEMMA", ()):
-                lemmas.add(strings.add(word))
-            before, after = max(before, position), max(after, len(pattern) - position)
-        return cls(frozenset(lowers), frozenset(lemmas), before, after)
+            extent = (position, len(pattern) - position)
+            for table, attr in ((lowers, "LOWER"), (lemmas, "LEMMA")):
+                for word in words.get(attr, ()):
+                    key = strings.add(word)
+                    known = table.get(key, (0, 0))
+                    table[key] = (max(known[0], extent[0]), max(known[1], extent[1]))
+        return cls(lowers, lemmas)
 
     def windows(self, doc) -> list[tuple[int, int]]:
         """Disjoint ascending (start, end) token windows holding every possible match."""
-        windows: list[tuple[int, int]] = []
+        found: list[tuple[int, int]] = []
+        lowers, lemmas, length = self.lowers, self.lemmas, len(doc)
         for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
-            if lower in self.lowers or lemma in self.lemmas:
-                start, end = max(0, i - self.before), min(len(doc), i + self.after)
-                if windows and start <= windows[-1][1]:
-                    windows[-1] = (windows[-1][0], max(windows[-1][1], end))
-                else:
-                    windows.append((start, end))
+            by_lower, by_lemma = lowers.get(lower), lemmas.get(lemma)
+            if by_lower or by_lemma:
+                before = max(by_lower[0] if by_lower else 0, by_lemma[0] if by_lemma else 0)
+                after = max(by_lower[1] if by_lower else 0, by_lemma[1] if by_lemma else 0)
+                found.append((max(0, i - before), min(length, i + after)))
+        found.sort()
+        windows: list[tuple[int, int]] = []
+        for start, end in found:
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((start, end))
         return windows
 
 
@@ -270,9 +281,9 @@ class CueMatcher:
         """The `Matcher` over the windows where a match can start (`StartIndex`), or the whole doc.
 
         Matches found window by window, in window order, are the matches of
-        the whole doc in the same order: a match starts at a token its first
-        spec accepts and spans at most `StartIndex.longest` tokens, and the
-        windows are disjoint and ascending.
+        the whole doc in the same order: every match lies inside the extent
+        of its pattern's indexed word (`StartIndex`), and the windows are
+        disjoint and ascending.
         """
         if self.starts is None:
             return self.matcher(doc)
@@ -369,7 +380,7 @@ def detect_causes(doc, statements: Sequence[Statement], matcher: CueMatcher | No
 
 def mention_sentence(doc, mention: CauseMention):
     """The spaCy sentence that holds a cause mention."""
-    span = char_span(doc, mention.start, mention.end) or char_span(doc, mention.start, len(doc.text))
+    span = char_span(doc, mention.start, mention.end) or char_span(doc, mention.start, len(doc_text(doc)))
     return (span if span is not None else doc[-1:])[0].sent
 
 
@@ -428,7 +439,7 @@ def classify(
             role=statement.role,
             stance=prediction.stance,  # type: ignore[arg-type]
             confidence=round(prediction.confidence, 4),
-            evidence=Span(mention.start, mention.end, doc.text[mention.start : mention.end]),
+            evidence=Span(mention.start, mention.end, doc_text(doc)[mention.start : mention.end]),
             voice=statement.speaker,
             backend=backend.name,
         )

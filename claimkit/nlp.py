@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from claimkit.attribute_rules import speed_up as speed_up_attribute_ruler
 from claimkit.errors import ModelNotFoundError
 
 PARAGRAPH_COMPONENT = "claimkit_paragraphs"
@@ -73,6 +74,7 @@ def load_spacy(name: str):  # -> spacy.language.Language
             "claimkit needs a pipeline with a dependency parser and NER, e.g. en_core_web_sm"
         )
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    speed_up_attribute_ruler(nlp)  # same annotations, a table lookup instead of a Matcher
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     return nlp

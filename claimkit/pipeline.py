@@ -50,6 +50,7 @@ from claimkit.limits import Deadline
 from claimkit.normalize import REPLACEMENT, is_normalized
 from claimkit.nlp import load_spacy
 from claimkit.platforms import Platforms, load_platforms
+from claimkit.spans import doc_text
 from claimkit.stance import StanceBackend, load_backend
 from claimkit.stance.base import StanceInput, StancePrediction
 from claimkit.taxonomy import Taxonomy, load_taxonomy
@@ -315,7 +316,7 @@ class Analyzer:
 
     def _analyze(self, document: Document, doc) -> Analysis:
         stage = self.stages
-        platform = document.platform or self.platforms.detect(doc.text) or self.config.platform
+        platform = document.platform or self.platforms.detect(doc_text(doc)) or self.config.platform
         limits.check()
         statements = stage["attribute"](doc, document, platform)
         limits.check()
@@ -323,7 +324,7 @@ class Analyzer:
             stage["claims"](doc, statements, document, platform), document.text
         )
         statements = stage["roles"](statements, claim_mentions)
-        found = claims.with_mention_text(stage["merge"](claim_mentions, statements, document.published), doc.text)
+        found = claims.with_mention_text(stage["merge"](claim_mentions, statements, document.published), doc_text(doc))
         limits.check()
         mentions = stage["causes"](doc, statements)
         backend = self.stance

@@ -38,7 +38,7 @@ def test_the_shipped_taxonomy_gets_an_index(matcher):
     assert matcher.starts is not None
     # Indexed by telling words, not by the articles and auxiliaries that open some patterns.
     hashes = {matcher.matcher.vocab.strings[w] for w in ("the", "is", "a", "be")}
-    assert not hashes & matcher.starts.lowers
+    assert not hashes & matcher.starts.lowers.keys()
 
 
 def test_windows_equal_the_whole_doc_on_the_team_corpora(nlp, matcher):
@@ -87,3 +87,25 @@ def test_an_unbounded_pattern_falls_back_to_the_whole_doc(nlp):
 )
 def test_which_patterns_can_be_indexed(nlp, pattern, indexed):
     assert (StartIndex.of([pattern], nlp.vocab.strings) is not None) is indexed
+
+
+@pytest.mark.parametrize(
+    ("words", "windows"),
+    [
+        # Each word opens only the window its own patterns need: "omega" starts
+        # its two-token pattern, "zeta" ends a four-token one.
+        (["omega", "y", "a", "b", "c", "d", "zeta"], [(0, 2), (3, 7)]),
+        # A later word whose window starts earlier still merges into one window.
+        (["a", "omega", "y", "b", "zeta"], [(1, 5)]),
+        (["a", "b", "c"], []),
+    ],
+)
+def test_windows_follow_each_words_own_patterns(nlp, words, windows):
+    taxonomy = load_taxonomy({"causes": [{
+        "label": "demo", "description": "made-up cues with different reach",
+        "patterns": [[{}, {}, {}, {"LOWER": "zeta"}], [{"LOWER": "omega"}, {"LOWER": "y"}]],
+    }]})
+    matcher = CueMatcher(taxonomy, nlp.vocab)
+    doc = Doc(nlp.vocab, words=words)
+    assert matcher.starts.windows(doc) == windows
+    assert matcher._match(doc) == matcher.matcher(doc)

@@ -10,7 +10,7 @@ from claimkit.attribute.common import PARAGRAPH_BREAK_RE, _Found
 from claimkit.attribute.reported import _described_text
 from claimkit.attribute.speakers import _speech_cue, _subject_of, speakers_of
 from claimkit.lexicon.speech import NOT_SPEAKERS, SPEECH_VERBS
-from claimkit.spans import char_span
+from claimkit.spans import char_span, doc_text
 
 OPEN_QUOTES = "“\""
 CLOSE_QUOTES = "”\""
@@ -55,7 +55,7 @@ def attribute_quote(doc, quote: tuple[int, int]) -> _Found | None:
     not end a sentence with a full stop). Before: `Twitter Support said, "`
     / `It stated: "`. The statement covers the quote and its attribution.
     """
-    text = doc.text
+    text = doc_text(doc)
     q_start, q_end = quote
     inner = text[q_start + 1 : q_end - 1].rstrip()
     verb, start, end = None, q_start, q_end
@@ -139,7 +139,7 @@ def attribute_quotes(doc, spans: Sequence[tuple[int, int]]) -> list[_Found]:
     quote's attribution (`"...," he said. "..."`), or a paragraph that is all
     quote right after a paragraph ending with an attributed quote.
     """
-    text = doc.text
+    text = doc_text(doc)
     out: list[_Found] = []
     previous: _Found | None = None
     for span in spans:

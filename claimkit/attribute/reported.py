@@ -24,7 +24,7 @@ from claimkit.lexicon.speech import (
     SPEECH_VERBS,
 )
 from claimkit.platforms import Platforms, builtin_platforms
-from claimkit.spans import char_span
+from claimkit.spans import char_span, doc_text
 
 
 def reported_speakers(sent, platforms: Platforms | None = None) -> tuple[list[tuple[str, int, bool]], str] | None:
@@ -292,7 +292,7 @@ def _sentences(doc, body_start: int, taken: Sequence[tuple[int, int]], platforms
                 # The reporter narrates what unnamed people claim: their sentence too.
                 narrative.extend(pieces)
         else:
-            narrative.extend(p for p in pieces if doc.text[p[0] : p[1]].strip(" \n\t.,;:—–-\"“”"))
+            narrative.extend(p for p in pieces if doc_text(doc)[p[0] : p[1]].strip(" \n\t.,;:—–-\"“”"))
     return reported, narrative
 
 

@@ -19,6 +19,7 @@ from claimkit.lexicon.speech import (
     THIRD_PARTY_NOMINAL_MODIFIERS,
 )
 from claimkit.platforms import Platforms, builtin_platforms
+from claimkit.spans import doc_text
 from claimkit.types import Statement
 
 #: "Elon Musk-run social media platform", "the Musk-owned site": the name heads a platform.
@@ -113,7 +114,7 @@ class _Resolver:
         """The first token spelled `word` at or after `offset` (within a short phrase)."""
         if offset < 0:
             return None
-        span = self.doc.char_span(offset, min(len(self.doc.text), offset + 80), alignment_mode="expand")
+        span = self.doc.char_span(offset, min(len(doc_text(self.doc)), offset + 80), alignment_mode="expand")
         if span is None:
             return None
         return next((t for t in span if t.lower_ == word), None)
@@ -126,15 +127,15 @@ class _Resolver:
             return name
         if len(key.split()) != 1:
             return None
-        text = self.doc.text.lower()
+        text = doc_text(self.doc).lower()
         for full in self.platforms.executives:
             if full.split()[-1] != key:
                 continue
             for match in re.finditer(re.escape(full), text):
-                before = self.doc.text[max(0, match.start() - 100) : match.start()]
-                after = self.doc.text[match.end() : match.end() + 160]
+                before = doc_text(self.doc)[max(0, match.start() - 100) : match.start()]
+                after = doc_text(self.doc)[match.end() : match.end() + 160]
                 if RUN_BY_RE.match(after) or self.platforms.titled(before, after, self.platform):
-                    return self.doc.text[match.start() : match.end()]
+                    return doc_text(self.doc)[match.start() : match.end()]
         return None
 
     def _platform_of_last_word(self, name: str) -> str | None:

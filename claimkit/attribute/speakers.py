@@ -15,7 +15,7 @@ from claimkit.lexicon.speech import (
     SPEAKING_NOUNS,
     SPEECH_VERBS,
 )
-from claimkit.spans import entities_in, entity_at
+from claimkit.spans import doc_text, entities_in, entity_at
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_CHILD_DEPS = frozenset({"compound", "flat", "det", "amod", "poss", "case", "nmod", "nummod", "quantmod"})
@@ -83,7 +83,7 @@ def speakers_of(subject) -> list[tuple[str, int, bool]]:
     ):
         # "the Tesla and SpaceX CEO": one person described by a title, not two speakers
         start, end = subject.left_edge.idx, conjuncts[-1].idx + len(conjuncts[-1].text)
-        return [(subject.doc.text[start:end], start, False)]
+        return [(doc_text(subject.doc)[start:end], start, False)]
     heads = [subject] + ([] if anonymous_head else conjuncts)
     out = []
     for head in heads:

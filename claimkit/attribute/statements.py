@@ -21,6 +21,7 @@ from claimkit.attribute.resolve import (
 )
 from claimkit.lexicon.speech import PLATFORM_WE_PATTERN, SINGULAR_FIRST_PERSON_PATTERN
 from claimkit.platforms import Platforms, builtin_platforms
+from claimkit.spans import doc_text
 from claimkit.types import REPORTER, Document, Statement
 
 PLATFORM_WE_RE = re.compile(PLATFORM_WE_PATTERN, re.IGNORECASE)
@@ -39,7 +40,7 @@ def attribute(doc, document: Document, platform: str | None, platforms: Platform
         platforms: The `Analyzer`'s platform data (default: the shipped data).
     """
     platforms = platforms or builtin_platforms()
-    text = doc.text
+    text = doc_text(doc)
     embeds = find_embeds(text, document.body_start)
     taken = [(f.start, f.end) for f in embeds]
     free = _free_regions(document.body_start, len(text), taken)

@@ -62,6 +62,7 @@ from claimkit.lexicon.speech import SPEECH_VERBS
 from claimkit.names import names_match
 from claimkit.numbers import AmountMatch
 from claimkit.platforms import Platforms
+from claimkit.spans import doc_text
 from claimkit.types import Document, Statement
 
 
@@ -304,7 +305,7 @@ def _names_before_list_ender(ender) -> list:
 
 def _after_according_to(token) -> bool:
     """The name is the source of an "according to" phrase ("According to the designer Pim Adler")."""
-    before = token.doc.text[token.sent.start_char : token.idx]
+    before = doc_text(token.doc)[token.sent.start_char : token.idx]
     return bool(re.search(r"\baccording\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", before, re.IGNORECASE))
 
 
@@ -428,7 +429,7 @@ def find_mentions(
         platforms: The `Analyzer`'s platform data (default: the shipped data).
     """
     reader = _Reader(doc, statements, document, platform, platforms)
-    text = doc.text
+    text = doc_text(doc)
     amounts = reader.amounts
     mentions: list[ClaimMention] = []
     skip: set[int] = set()

@@ -31,7 +31,7 @@ from claimkit.lexicon.claims import (
 from claimkit.lexicon.speech import PERSON_TITLES
 from claimkit.names import fullest_name
 from claimkit.platforms import Platforms
-from claimkit.spans import entity_at
+from claimkit.spans import doc_text, entity_at
 from claimkit.types import Statement
 
 
@@ -147,7 +147,7 @@ class _Subjects:
         Leader lost ..."): the last person named right after the same words, before `before`."""
         starts = {e.start_char: e for e in self.doc.ents if e.label_ == "PERSON"}
         found = None
-        for match in re.finditer(rf"\b{re.escape(title)}\s+", self.doc.text[:before], re.IGNORECASE):
+        for match in re.finditer(rf"\b{re.escape(title)}\s+", doc_text(self.doc)[:before], re.IGNORECASE):
             person = starts.get(match.end())
             if person is not None and _clean_entity(person):
                 found = _clean_entity(person)

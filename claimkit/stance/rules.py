@@ -68,6 +68,7 @@ from claimkit.lexicon.stance import (
     VERB_NEGATORS,
     WH_WORDS,
 )
+from claimkit.spans import doc_text
 from claimkit.stance.base import StanceInput, StancePrediction
 
 #: Dependency labels that head a clause (parse labels, not words).
@@ -195,7 +196,7 @@ def _distanced(cue_tokens) -> bool:
         if any(c.dep_ in {"amod", "advmod"} and c.lower_ in DISTANCING_MODIFIERS for c in token.children):
             return True
     first = cue_tokens[0]
-    before = first.doc.text[max(first.sent.start_char, first.idx - 30) : first.idx].lower().split()
+    before = doc_text(first.doc)[max(first.sent.start_char, first.idx - 30) : first.idx].lower().split()
     return any(word in DISTANCING_MODIFIERS for word in before[-2:])  # "the so-called bot accounts"
 
 
