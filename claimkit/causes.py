@@ -168,18 +168,27 @@ class StartIndex:
     Attributes:
         lowers: Per indexed `LOWER` value (string id), its `(before, after)`.
         lemmas: Per indexed `LEMMA` value (string id), its `(before, after)`.
+        patterns: Per `("LOWER" | "LEMMA", string id)`, the positions (in the
+            list `of` was given) of the patterns indexed under it.
     """
 
-    def __init__(self, lowers: dict[int, tuple[int, int]], lemmas: dict[int, tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        lowers: dict[int, tuple[int, int]],
+        lemmas: dict[int, tuple[int, int]],
+        patterns: dict[tuple[str, int], frozenset[int]] | None = None,
+    ) -> None:
         self.lowers = lowers
         self.lemmas = lemmas
+        self.patterns = patterns or {}
 
     @classmethod
     def of(cls, patterns: list[list[dict]], strings) -> StartIndex | None:
         """The index for token `patterns` (hashed with `strings`), or None when one cannot be built."""
         lowers: dict[int, tuple[int, int]] = {}
         lemmas: dict[int, tuple[int, int]] = {}
-        for pattern in patterns:
+        indexed: dict[tuple[str, int], set[int]] = {}
+        for number, pattern in enumerate(patterns):
             if not pattern or any(spec.get("OP", "1") not in {"1", "?", "!"} for spec in pattern):
                 return None  # unbounded ("*", "+", "{n,m}") or empty
             keys = []
@@ -199,26 +208,34 @@ class StartIndex:
                     key = strings.add(word)
                     known = table.get(key, (0, 0))
                     table[key] = (max(known[0], extent[0]), max(known[1], extent[1]))
-        return cls(lowers, lemmas)
+                    indexed.setdefault((attr, key), set()).add(number)
+        return cls(lowers, lemmas, {word: frozenset(numbers) for word, numbers in indexed.items()})
 
     def windows(self, doc) -> list[tuple[int, int]]:
         """Disjoint ascending (start, end) token windows holding every possible match."""
-        found: list[tuple[int, int]] = []
+        return [(start, end) for start, end, _ in self.windows_with_patterns(doc)]
+
+    def windows_with_patterns(self, doc) -> list[tuple[int, int, frozenset[int]]]:
+        """`windows`, each with the patterns that can match in it (those indexed under its words)."""
+        found: list[tuple[int, int, tuple[str, int]]] = []
         lowers, lemmas, length = self.lowers, self.lemmas, len(doc)
         for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
-            by_lower, by_lemma = lowers.get(lower), lemmas.get(lemma)
-            if by_lower or by_lemma:
-                before = max(by_lower[0] if by_lower else 0, by_lemma[0] if by_lemma else 0)
-                after = max(by_lower[1] if by_lower else 0, by_lemma[1] if by_lemma else 0)
-                found.append((max(0, i - before), min(length, i + after)))
+            for table, attr, value in ((lowers, "LOWER", lower), (lemmas, "LEMMA", lemma)):
+                reach = table.get(value)
+                if reach:
+                    found.append((max(0, i - reach[0]), min(length, i + reach[1]), (attr, value)))
         found.sort()
-        windows: list[tuple[int, int]] = []
-        for start, end in found:
+        windows: list[tuple[int, int, set[tuple[str, int]]]] = []
+        for start, end, word in found:
             if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end), windows[-1][2] | {word})
             else:
-                windows.append((start, end))
-        return windows
+                windows.append((start, end, {word}))
+        return [(start, end, frozenset().union(*(self.patterns[w] for w in words))) for start, end, words in windows]
+
+
+#: Per-window `Matcher`s a `CueMatcher` keeps (one per set of patterns) before it starts again.
+SUBSET_CACHE = 2048
 
 
 class CueMatcher:
@@ -241,6 +258,10 @@ class CueMatcher:
         self.matcher = Matcher(vocab)
         self.cues: dict[str, tuple[str, Cue]] = {}
         self._last: tuple[object, list[tuple[int, int, int]]] | None = None
+        self._vocab = vocab
+        #: (key, token pattern) in the order the `Matcher` was given them.
+        self._keyed: list[tuple[str, list[dict]]] = []
+        self._subsets: dict[frozenset[int], Matcher] = {}
         token_patterns: list[list[dict]] = []
         for cause in taxonomy.causes:
             for index, cue in enumerate(cause.cues):
@@ -255,6 +276,7 @@ class CueMatcher:
                 patterns = [phrase_patterns(p, tokenize) for p in cue.patterns]
                 self.matcher.add(key, patterns)
                 token_patterns.extend(patterns)
+                self._keyed.extend((key, pattern) for pattern in patterns)
         self.starts = StartIndex.of(token_patterns, vocab.strings)
 
     def __call__(self, span) -> list[tuple[str, Cue, object]]:
@@ -283,17 +305,38 @@ class CueMatcher:
         Matches found window by window, in window order, are the matches of
         the whole doc in the same order: every match lies inside the extent
         of its pattern's indexed word (`StartIndex`), and the windows are
-        disjoint and ascending.
+        disjoint and ascending. Each window runs a `Matcher` holding only the
+        patterns indexed under its words, added in the full `Matcher`'s
+        order: the other patterns cannot match there, and the `Matcher`
+        reports the matches of a subset of its patterns in the same order.
         """
         if self.starts is None:
             return self.matcher(doc)
         matches: list[tuple[int, int, int]] = []
-        for start, end in self.starts.windows(doc):
-            matches.extend((key, start + s, start + e) for key, s, e in self.matcher(doc[start:end]))
+        for start, end, patterns in self.starts.windows_with_patterns(doc):
+            found = self._subset(patterns)(doc[start:end])
+            matches.extend((key, start + s, start + e) for key, s, e in found)
         return matches
 
+    def _subset(self, patterns: frozenset[int]) -> Matcher:
+        """A `Matcher` with only these patterns (positions in `_keyed`), in the full one's order (cached)."""
+        matcher = self._subsets.get(patterns)
+        if matcher is None:
+            matcher = Matcher(self._vocab)
+            by_key: dict[str, list[list[dict]]] = {}
+            for number in sorted(patterns):
+                key, pattern = self._keyed[number]
+                by_key.setdefault(key, []).append(pattern)
+            for key, chosen in by_key.items():
+                matcher.add(key, chosen)
+            if len(self._subsets) >= SUBSET_CACHE:
+                self._subsets.clear()
+            self._subsets[patterns] = matcher
+        return matcher
+
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_last": None}  # the last document's matches do not travel
+        # The last document's matches and the per-window matchers do not travel.
+        return {**self.__dict__, "_last": None, "_subsets": {}}
 
 
 @lru_cache(maxsize=8)
