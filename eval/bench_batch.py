@@ -42,6 +42,7 @@ import json
 import os
 import random
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -243,14 +244,17 @@ def main(argv: list[str] | None = None) -> int:
         _child(*args.child)
         return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    results: dict = {"cpus": os.cpu_count(), "load_average": os.getloadavg()[0], "throughput": {}, "memory": {}}
+    results: dict = {"cpus": os.cpu_count(), "load_average": os.getloadavg()[0], "throughput": {}, "memory": {},
+                     "rounds": []}
     with tempfile.TemporaryDirectory(prefix="bench_batch-") as tmp:
         workdir = Path(tmp)
         stream = workdir / "stream.jsonl"
         results["stream"] = build_stream(args.size, stream)
         for round_ in range(max(1, args.repeat)):
+            results["rounds"].append({})
             for mode in ("baseline", "parse-relevant", "extract", "batch-1", "batch-2"):
                 result = measure(mode, stream, workdir)
+                results["rounds"][-1][mode] = result["posts_per_second"]
                 best = results["throughput"].get(mode)
                 if best is None or result["posts_per_second"] > best["posts_per_second"]:
                     results["throughput"][mode] = result
@@ -291,6 +295,17 @@ def report(results: dict) -> str:
     lines += ["", f"- batch -w 1 / baseline = {one / base:.2f} (target ≥ 5); ceiling with this model = {ceiling:.2f} "
               "(the parse of the filter-passed posts alone)",
               f"- batch -w 2 / batch -w 1 = {two / one:.2f} (target ≥ 1.8)"]
+    rounds = results.get("rounds") or []
+    if len(rounds) > 1:
+        # The machine's speed drifts between measurements: ratios within each
+        # round, and their median, next to the ratios of the best figures.
+        def per_round(top: str, bottom: str) -> str:
+            ratios = [r[top] / r[bottom] for r in rounds]
+            return f"{', '.join(f'{x:.2f}' for x in ratios)} (median {statistics.median(ratios):.2f})"
+
+        lines += [f"- per round, batch -w 1 / baseline: {per_round('batch-1', 'baseline')}",
+                  f"- per round, batch -w 2 / batch -w 1: {per_round('batch-2', 'batch-1')}",
+                  f"- per round, ceiling / baseline: {per_round('parse-relevant', 'baseline')}"]
     memory = results["memory"]
     if memory:
         lines += ["", "| run | posts | posts/s | peak RSS (MB) |", "| --- | ---: | ---: | ---: |"]
