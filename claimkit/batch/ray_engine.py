@@ -123,41 +123,60 @@ class RayAnalyzer:
         self.processor = DocumentProcessor(spec)
         self.done = done
 
-    def __call__(self, batch: pa.Table) -> dict[str, list]:
+    def __call__(self, batch: pa.Table) -> pa.Table:
         rows = batch.to_pylist()  # a pyarrow Table: None stays None (numpy batches turn it into NaN)
-        payload: list[str | None] = [None] * len(rows)
+        out: dict[str, list] = {column: [None] * len(rows) for column in OUTCOME_COLUMNS}
+        out["unit"] = [row["unit"] for row in rows]
+        out["index"] = [row["index"] for row in rows]
+
+        def put(i: int, kind: str, **values: Any) -> None:
+            out["kind"][i] = kind
+            for column, value in values.items():
+                out[column][i] = value
+
         chosen: list[tuple[int, Document]] = []
         for i, row in enumerate(rows):
             if row["error"] is not None:
-                payload[i] = json.dumps({"bad_line": row["error"], "location": row["error_location"]})
+                put(i, "bad_line", text=row["error"], location=row["error_location"])
                 continue
             document = row_document(row)
             key = document_key(document)
             if key in self.done:
-                payload[i] = json.dumps({"resumed": key})
+                put(i, "resumed", key=key)
             else:
                 chosen.append((i, document))
         outcomes = self.processor([document for _, document in chosen])
         for (i, _), outcome in zip(chosen, outcomes):
-            payload[i] = json.dumps(
-                {"error": outcome} if isinstance(outcome, str)
-                else {"key": outcome.key, "relevant": outcome.relevant, "line": outcome.json_line(),
-                      "claims": outcome.claims, "explanations": outcome.explanations}
-            )
-        return {"unit": [row["unit"] for row in rows], "index": [row["index"] for row in rows], "outcome": payload}
+            if isinstance(outcome, str):
+                put(i, "error", text=outcome)
+            else:
+                put(i, "record", key=outcome.key, relevant=outcome.relevant, text=outcome.json_line(),
+                    claims=outcome.claims, explanations=outcome.explanations)
+        return pa.table(out, schema=OUTCOME_SCHEMA)  # typed even when a column holds only nulls
 
 
-def stream_item(payload: str) -> StreamItem:
-    """A `RayAnalyzer` outcome back as a record, an error line, a `BadLine` or a `Resumed`."""
-    data = json.loads(payload)
-    if "bad_line" in data:
-        return BadLine(data["bad_line"], data["location"])
-    if "resumed" in data:
-        return Resumed(data["resumed"])
-    if "error" in data:
-        return data["error"]
-    return Record(data["key"], data["relevant"], line=data["line"], claims=data["claims"],
-                  explanations=data["explanations"])
+#: The columns a `RayAnalyzer` adds, one row per input row: `kind` says which
+#: outcome it is (`record`, `error`, `bad_line`, `resumed`); `text` holds the
+#: record's JSON line or the one-line error, as it is (not wrapped in more JSON).
+OUTCOME_COLUMNS = ("kind", "key", "relevant", "text", "location", "claims", "explanations")
+OUTCOME_SCHEMA = pa.schema(
+    [("unit", pa.int64()), ("index", pa.int64()), ("kind", pa.string()), ("key", pa.string()),
+     ("relevant", pa.bool_()), ("text", pa.string()), ("location", pa.string()),
+     ("claims", pa.int64()), ("explanations", pa.int64())]
+)
+
+
+def stream_item(row: dict[str, Any]) -> StreamItem:
+    """A `RayAnalyzer` outcome row back as a record, an error line, a `BadLine` or a `Resumed`."""
+    kind = row["kind"]
+    if kind == "bad_line":
+        return BadLine(row["text"], row["location"])
+    if kind == "resumed":
+        return Resumed(row["key"])
+    if kind == "error":
+        return row["text"]
+    return Record(row["key"], bool(row["relevant"]), line=row["text"], claims=int(row["claims"]),
+                  explanations=int(row["explanations"]))
 
 
 class RayEngine:
@@ -185,7 +204,7 @@ class RayEngine:
 
     def dataset(self, units: list[Unit], done: Iterable[str] = (), published: date | None = None,
                 max_chars: int | None = None, columns: Columns | None = None):
-        """The Ray dataset of the job: read tasks, then the actor pool; rows `unit`, `index`, `outcome`."""
+        """The Ray dataset of the job: read tasks, then the actor pool; rows `unit`, `index` and `OUTCOME_COLUMNS`."""
         from claimkit.ingest import DEFAULT_MAX_CHARS
 
         self._start()
@@ -205,7 +224,7 @@ class RayEngine:
         items: list[StreamItem] = []
         records = 0
         for row in self.dataset(units, done, **read).iter_rows():
-            item = stream_item(str(row["outcome"]))
+            item = stream_item(row)
             items.append(item)
             records += isinstance(item, Record)
             if records >= chunk_size:
