@@ -158,12 +158,12 @@ class RayAnalyzer:
 #: The columns a `RayAnalyzer` adds, one row per input row: `kind` says which
 #: outcome it is (`record`, `error`, `bad_line`, `resumed`); `text` holds the
 #: record's JSON line or the one-line error, as it is (not wrapped in more JSON).
-OUTCOME_COLUMNS = ("kind", "key", "relevant", "text", "location", "claims", "explanations")
 OUTCOME_SCHEMA = pa.schema(
     [("unit", pa.int64()), ("index", pa.int64()), ("kind", pa.string()), ("key", pa.string()),
      ("relevant", pa.bool_()), ("text", pa.string()), ("location", pa.string()),
      ("claims", pa.int64()), ("explanations", pa.int64())]
 )
+OUTCOME_COLUMNS = tuple(OUTCOME_SCHEMA.names[2:])  # after the input row's unit and index
 
 
 def stream_item(row: dict[str, Any]) -> StreamItem:
