@@ -16,9 +16,9 @@ serialisation) whose `__call__`:
 3. applies the matches in the order spaCy does (by rule, then position), the
    later rule winning, through spaCy's own `set_token_attrs`.
 
-A pattern outside that shape (an operator, a regex, another attribute) sends
-the whole component back to spaCy's `Matcher`: the fast path is never a
-guess. `tests/test_attribute_rules.py` checks that every token attribute is
+`IN`, `NOT_IN` and `REGEX` tests are run too. A pattern outside that shape
+(an operator such as `+`, another attribute or predicate) sends the whole
+component back to spaCy's `Matcher`: the fast path is never a guess. `tests/test_attribute_rules.py` checks that every token attribute is
 the same as with spaCy's ruler on the team corpora.
 """
 
@@ -27,14 +27,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, TAG
+from spacy.attrs import IDS
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
 #: Attributes the table reads, in `Doc.to_array` column order.
 COLUMNS = ("TAG", "LOWER", "ORTH", "DEP", "IS_SPACE")
-_IDS = (TAG, LOWER, ORTH, DEP, IS_SPACE)
+_IDS = tuple(IDS[column] for column in COLUMNS)
 #: Entries a cache keeps before it starts again (memory stays flat on endless streams).
 CACHE_LIMIT = 200_000
 

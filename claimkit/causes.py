@@ -176,11 +176,11 @@ class StartIndex:
         self,
         lowers: dict[int, tuple[int, int]],
         lemmas: dict[int, tuple[int, int]],
-        patterns: dict[tuple[str, int], frozenset[int]] | None = None,
+        patterns: dict[tuple[str, int], frozenset[int]],
     ) -> None:
         self.lowers = lowers
         self.lemmas = lemmas
-        self.patterns = patterns or {}
+        self.patterns = patterns
 
     @classmethod
     def of(cls, patterns: list[list[dict]], strings) -> StartIndex | None:
@@ -225,12 +225,13 @@ class StartIndex:
                 if reach:
                     found.append((max(0, i - reach[0]), min(length, i + reach[1]), (attr, value)))
         found.sort()
-        windows: list[tuple[int, int, set[tuple[str, int]]]] = []
+        windows: list[list] = []  # [start, end, words]
         for start, end, word in found:
             if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], max(windows[-1][1], end), windows[-1][2] | {word})
+                windows[-1][1] = max(windows[-1][1], end)
+                windows[-1][2].add(word)
             else:
-                windows.append((start, end, {word}))
+                windows.append([start, end, {word}])
         return [(start, end, frozenset().union(*(self.patterns[w] for w in words))) for start, end, words in windows]
 
 
@@ -258,11 +259,9 @@ class CueMatcher:
         self.matcher = Matcher(vocab)
         self.cues: dict[str, tuple[str, Cue]] = {}
         self._last: tuple[object, list[tuple[int, int, int]]] | None = None
-        self._vocab = vocab
         #: (key, token pattern) in the order the `Matcher` was given them.
         self._keyed: list[tuple[str, list[dict]]] = []
         self._subsets: dict[frozenset[int], Matcher] = {}
-        token_patterns: list[list[dict]] = []
         for cause in taxonomy.causes:
             for index, cue in enumerate(cause.cues):
                 if cue.needs is not None and cue.needs not in self.checks:
@@ -275,9 +274,8 @@ class CueMatcher:
                 self.cues[key] = (cause.label, cue)
                 patterns = [phrase_patterns(p, tokenize) for p in cue.patterns]
                 self.matcher.add(key, patterns)
-                token_patterns.extend(patterns)
                 self._keyed.extend((key, pattern) for pattern in patterns)
-        self.starts = StartIndex.of(token_patterns, vocab.strings)
+        self.starts = StartIndex.of([pattern for _, pattern in self._keyed], vocab.strings)
 
     def __call__(self, span) -> list[tuple[str, Cue, object]]:
         """(cause, cue, match span) for every raw match inside `span`.
@@ -322,7 +320,7 @@ class CueMatcher:
         """A `Matcher` with only these patterns (positions in `_keyed`), in the full one's order (cached)."""
         matcher = self._subsets.get(patterns)
         if matcher is None:
-            matcher = Matcher(self._vocab)
+            matcher = Matcher(self.matcher.vocab)
             by_key: dict[str, list[list[dict]]] = {}
             for number in sorted(patterns):
                 key, pattern = self._keyed[number]
