@@ -59,6 +59,15 @@ TOP_KEYS = frozenset({"name", "about", "platforms", *LIST_KEYS})
 _WORD = r"(?<![\w@#.]){}(?![\w]|\.\w)"
 #: A case-sensitive name ("X") standing alone as a word.
 _EXACT = r"(?<![\w@#.'’-]){}(?![\w'’-])(?!\.\w)"
+#: The characters `re.IGNORECASE` matches to an ASCII letter that `str.lower`
+#: does not lower to it (dotted and dotless I, long s): folded first, so an
+#: ASCII alias that matches a text somewhere is a substring of `_fold(text)`.
+_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _fold(text: str) -> str:
+    """The text as the substring screen of `Platforms.mentions` compares it (see `_FOLD_TO_ASCII`)."""
+    return text.lower() if text.isascii() else text.translate(_FOLD_TO_ASCII).lower()
 
 
 @dataclass(frozen=True)
@@ -102,14 +111,23 @@ class Platforms:
         self.executives = {_key(n): e.name for e in entries for n, _ in e.executives}
         self._aliases = [(e.name, e.aliases) for e in entries]
         self._renames = {e.name: e.renamed_from for e in entries if e.renamed_from}
-        self._text_res = []
+        # Each expression comes with a screen: an expression for the
+        # substrings one of which any match holds, searched in `_fold(text)`
+        # (None: no screen, for an alias that is not ASCII). A text runs only
+        # the expressions its screens pass.
+        self._text_res: list[tuple[str, re.Pattern[str] | None, re.Pattern[str]]] = []
         for entry in entries:
             strong = [a for a in entry.aliases if len(a) > 2 or a in entry.short_aliases_in_text]
             if strong:
                 pattern = "|".join(re.escape(a) for a in sorted(strong, key=len, reverse=True))
-                self._text_res.append((entry.name, re.compile(_WORD.format(f"(?:{pattern})"), re.IGNORECASE)))
+                screen = None
+                if all(a.isascii() for a in strong):
+                    screen = re.compile("|".join(re.escape(a.lower()) for a in strong))
+                self._text_res.append(
+                    (entry.name, screen, re.compile(_WORD.format(f"(?:{pattern})"), re.IGNORECASE))
+                )
         self._exact_res = [
-            (e.name, re.compile(_EXACT.format(re.escape(name)))) for e in entries for name in e.case_sensitive
+            (e.name, name, re.compile(_EXACT.format(re.escape(name)))) for e in entries for name in e.case_sensitive
         ]
         names = "|".join(
             [re.escape(a) for e in entries for a in e.aliases if len(a) > 2]
@@ -190,8 +208,14 @@ class Platforms:
 
     def mentions(self, text: str) -> list[tuple[str, int, int]]:
         """Every mention of a platform name: (platform, start, end), in text order."""
-        found = [(c, m.start(), m.end()) for c, rx in self._text_res for m in rx.finditer(text)]
-        found += [(c, m.start(), m.end()) for c, rx in self._exact_res for m in rx.finditer(text)]
+        folded = _fold(text)
+        found = [
+            (c, m.start(), m.end())
+            for c, screen, rx in self._text_res
+            if screen is None or screen.search(folded)
+            for m in rx.finditer(text)
+        ]
+        found += [(c, m.start(), m.end()) for c, name, rx in self._exact_res if name in text for m in rx.finditer(text)]
         return sorted(found, key=lambda item: item[1])
 
     def detect(self, text: str) -> str | None:

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from claimkit import Analyzer
@@ -184,3 +186,43 @@ def test_the_relay_check_uses_the_analyzers_platforms(analyzer, tmp_path):
     assert [(s.speaker, s.role) for s in extended.analyze(RELAYED).statements if s.role != "reporter"] == [
         ("Spoutible", "platform")
     ]
+
+
+# --------------------------------------------------------------------------- the substring screen of `mentions`
+
+def test_the_fold_lowers_every_character_re_matches_to_an_ascii_character():
+    """`re.IGNORECASE` matches a text character to an ASCII one only when `_fold` turns it into that one."""
+    import re
+    import string
+
+    from claimkit.platforms import _fold
+
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for char in string.printable:
+        matched = {m.group() for m in re.finditer("(?i)" + re.escape(char), every)}
+        assert {t for t in matched if _fold(t) != char.lower()} == set(), char
+
+
+def _unscreened(platforms, text):
+    """Every expression run on the text, as `mentions` did before it screened them."""
+    found = [(c, m.start(), m.end()) for c, _, rx in platforms._text_res for m in rx.finditer(text)]
+    found += [(c, m.start(), m.end()) for c, _, rx in platforms._exact_res for m in rx.finditer(text)]
+    return sorted(found, key=lambda item: item[1])
+
+
+_PIECES = ["Twitter", "TWİTTER", "twıtter", "X", "x.com", "X Corp", "İG", "ig", "ınsta", "Inſtagram", "meta",
+           "вконтакте", "ВКонтакте", "Mastodon", "@", "#", ".", "'", "’", "-", " ", "a", "k", "K", "ſ", "9"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_the_screen_drops_no_mention(text):
+    """Screening expressions by substring finds exactly what running all of them finds."""
+    shipped = builtin_platforms()
+    extended = load_platforms({"platforms": [{"name": "VK", "aliases": ["вконтакте", "vk"]}, *MASTODON["platforms"]]})
+    for platforms in (shipped, extended):
+        assert platforms.mentions(text) == _unscreened(platforms, text)
+
+
+def test_a_screened_text_still_finds_its_mentions():
+    assert [m[0] for m in builtin_platforms().mentions("TWİTTER and ınstagram, not xig")] == ["Twitter", "Instagram"]
