@@ -11,6 +11,7 @@ from pathlib import Path
 
 from claimkit.attribute_rules import speed_up as speed_up_attribute_ruler
 from claimkit.errors import ModelNotFoundError
+from claimkit.lemmas import swap_in as remember_lemmas
 
 PARAGRAPH_COMPONENT = "claimkit_paragraphs"
 
@@ -75,6 +76,7 @@ def load_spacy(name: str):  # -> spacy.language.Language
         )
     nlp.max_length = max(nlp.max_length, 2_000_000)
     speed_up_attribute_ruler(nlp)  # same annotations, a table lookup instead of a Matcher
+    remember_lemmas(nlp)  # same lemmas, each (word, POS, morphology) computed once
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     return nlp

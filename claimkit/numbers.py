@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from claimkit.lexicon.numbers import (
     AGO_FILLERS_PATTERN,
@@ -226,8 +227,32 @@ class AmountMatch:
     spelled: bool = False
 
 
+#: `find_amounts` keeps the results of this many recent texts: the relevance
+#: filter and the claims stage read the same texts a chunk apart (a chunk is
+#: 1,024 documents by default).
+AMOUNT_MEMO_TEXTS = 1024
+#: Texts longer than this are never kept, so the memo stays small.
+AMOUNT_MEMO_MAX_CHARS = 20_000
+
+
 def find_amounts(text: str) -> list[AmountMatch]:
-    """Every amount in a text, digits and words, in order, without overlaps."""
+    """Every amount in a text, digits and words, in order, without overlaps.
+
+    The results of recent short texts are kept (`AMOUNT_MEMO_TEXTS`): the
+    function is pure and its matches are frozen, so a kept result is the
+    result.
+    """
+    if len(text) > AMOUNT_MEMO_MAX_CHARS:
+        return _find_amounts(text)
+    return list(_remembered_amounts(text))
+
+
+@lru_cache(maxsize=AMOUNT_MEMO_TEXTS)
+def _remembered_amounts(text: str) -> tuple[AmountMatch, ...]:
+    return tuple(_find_amounts(text))
+
+
+def _find_amounts(text: str) -> list[AmountMatch]:
     found = _fraction_amounts(text)
     for match in DIGIT_AMOUNT_RE.finditer(text):
         if any(a.start < match.end() and match.start() < a.end for a in found):

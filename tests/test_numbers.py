@@ -252,3 +252,18 @@ def test_out_of_bounds(kind, amounts, seconds, reason):
     if reason:
         assert reason in found
     assert amount_ceiling(kind) == (ACCOUNT_CEILING if kind == "accounts_removed" else FOLLOWER_CEILING)
+
+
+def test_remembered_amounts_are_fresh_lists_and_the_memo_stays_bounded():
+    from claimkit.numbers import AMOUNT_MEMO_MAX_CHARS, AMOUNT_MEMO_TEXTS, _remembered_amounts
+
+    first = find_amounts("She lost 5,000 followers and two million views.")
+    first.clear()
+    assert [a.value for a in find_amounts("She lost 5,000 followers and two million views.")] == [5000, 2000000]
+    for n in range(AMOUNT_MEMO_TEXTS + 10):
+        find_amounts(f"post {n} lost {n} followers")
+    assert _remembered_amounts.cache_info().currsize == AMOUNT_MEMO_TEXTS
+    _remembered_amounts.cache_clear()
+    long_text = "lost 12 followers. " + "x" * AMOUNT_MEMO_MAX_CHARS
+    assert [a.value for a in find_amounts(long_text)] == [12]
+    assert _remembered_amounts.cache_info().currsize == 0

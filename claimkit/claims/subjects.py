@@ -56,11 +56,20 @@ class _Subjects:
         ]
         # A surname alone the tagger left untagged ("bad news for Bachchan senior") still names them.
         surnames = {person.split()[-1]: person for _, person in self.people if len(person.split()) >= 2}
-        self.people += [(t.idx, surnames[t.text]) for t in doc if t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and t.text in surnames]
+        if surnames:
+            self.people += [
+                (t.idx, surnames[t.text]) for t in doc if t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and t.text in surnames
+            ]
         self.people.sort()
-        # Runs of proper nouns, for nicknames made of initials ("Shah Rukh Khan" for "SRK").
-        self.propn_runs = _propn_runs(doc)
         self._candidates: list[str] | None = None
+        self._propn_runs: list[str] | None = None
+
+    @property
+    def propn_runs(self) -> list[str]:
+        """Runs of proper nouns, for nicknames made of initials ("Shah Rukh Khan" for "SRK"); read on first use."""
+        if self._propn_runs is None:
+            self._propn_runs = _propn_runs(self.doc)
+        return self._propn_runs
 
     def canonical(self, name: str) -> str:
         """The fullest form of a name among the speakers and the people and organisations
@@ -77,16 +86,17 @@ class _Subjects:
         """The one person the text names whose initials a nickname spells: "SRK" → "Shah Rukh Khan"
         (every initial), "Big B" → "Amitabh Bachchan" (a last word of one capital: the surname's)."""
         words = name.split()
+        initials = len(words) == 1 and re.fullmatch(r"[A-Z]{2,4}", name)
+        if not initials and not (len(words) == 2 and re.fullmatch(r"[A-Z]", words[1]) and words[0][:1].isupper()):
+            return None  # neither "SRK" nor "Big B": no nickname, nothing to look up
         named = [person for _, person in self.people] + [e for e in self.entities if e and not _platform_itself(self.platforms, e)]
         named += self.propn_runs if len(words) == 1 else []
         full = {_strip_titles(person) for person in named if len(_strip_titles(person).split()) >= 2}
         full = {person for person in full if not set(words) & set(person.split())}  # not the nickname itself
-        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,4}", name):
+        if initials:
             found = {p for p in full if "".join(w[0] for w in p.split()).upper() == name}
-        elif len(words) == 2 and re.fullmatch(r"[A-Z]", words[1]) and words[0][:1].isupper():
-            found = {p for p in full if p.split()[-1][:1] == words[1]}
         else:
-            return None
+            found = {p for p in full if p.split()[-1][:1] == words[1]}
         return found.pop() if len(found) == 1 else None
 
     def of_token(self, token, statement: Statement) -> tuple[str | None, bool]:
