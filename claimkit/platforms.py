@@ -48,6 +48,7 @@ from claimkit.lexicon.speech import (
     TITLE_PREPOSITIONS_PATTERN,
     VOICE_PREPOSITIONS_PATTERN,
 )
+from claimkit.screens import fold
 
 BUILTIN_PATH = Path(__file__).resolve().parent / "data" / "platforms.json"
 LIST_KEYS = ("voice_words", "nominals", "titles", "chatbots")
@@ -59,17 +60,6 @@ TOP_KEYS = frozenset({"name", "about", "platforms", *LIST_KEYS})
 _WORD = r"(?<![\w@#.]){}(?![\w]|\.\w)"
 #: A case-sensitive name ("X") standing alone as a word.
 _EXACT = r"(?<![\w@#.'’-]){}(?![\w'’-])(?!\.\w)"
-#: The characters `re.IGNORECASE` matches to an ASCII letter that `str.lower`
-#: does not lower to it (dotted and dotless I, long s): folded first, so an
-#: ASCII alias that matches a text somewhere is a substring of `_fold(text)`.
-_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-
-
-def _fold(text: str) -> str:
-    """The text as the substring screen of `Platforms.mentions` compares it (see `_FOLD_TO_ASCII`)."""
-    return text.lower() if text.isascii() else text.translate(_FOLD_TO_ASCII).lower()
-
-
 @dataclass(frozen=True)
 class PlatformEntry:
     """One platform of the data (see the module docstring for each field)."""
@@ -112,7 +102,7 @@ class Platforms:
         self._aliases = [(e.name, e.aliases) for e in entries]
         self._renames = {e.name: e.renamed_from for e in entries if e.renamed_from}
         # Each expression comes with a screen: an expression for the
-        # substrings one of which any match holds, searched in `_fold(text)`
+        # substrings one of which any match holds, searched in `fold(text)`
         # (None: no screen, for an alias that is not ASCII). A text runs only
         # the expressions its screens pass.
         self._text_res: list[tuple[str, re.Pattern[str] | None, re.Pattern[str]]] = []
@@ -208,7 +198,7 @@ class Platforms:
 
     def mentions(self, text: str) -> list[tuple[str, int, int]]:
         """Every mention of a platform name: (platform, start, end), in text order."""
-        folded = _fold(text)
+        folded = fold(text)
         found = [
             (c, m.start(), m.end())
             for c, screen, rx in self._text_res

@@ -72,12 +72,18 @@ def test_max_error_rate_stops_a_garbage_run_after_min_lines(tmp_path):
     assert (ok.documents, ok.errors) == (40, 20)
 
 
-def test_two_workers_give_the_local_output(tmp_path):
+def test_two_workers_give_the_local_output(tmp_path, monkeypatch):
     source = corpus(tmp_path / "in.jsonl", good=10, bad=0, every=100)
     one = run([source], tmp_path / "one.jsonl", workers=1, chunk_size=2, progress=False)
     two = run([source], tmp_path / "two.jsonl", workers=2, chunk_size=2, progress=False)
     assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
     assert (one.documents, one.relevant, one.claims) == (two.documents, two.relevant, two.claims)
+    # A chunk sent to the workers in parts (3 + 3 + 3 + 1 documents) is written whole, in order.
+    from claimkit.batch import engines
+
+    monkeypatch.setattr(engines, "DEFAULT_PART_SIZE", 3)
+    run([source], tmp_path / "parts.jsonl", workers=2, chunk_size=10, progress=False)
+    assert (tmp_path / "parts.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes()
 
 
 def test_no_filter_output_is_extract_jsonl(tmp_path):

@@ -191,16 +191,16 @@ def test_the_relay_check_uses_the_analyzers_platforms(analyzer, tmp_path):
 # --------------------------------------------------------------------------- the substring screen of `mentions`
 
 def test_the_fold_lowers_every_character_re_matches_to_an_ascii_character():
-    """`re.IGNORECASE` matches a text character to an ASCII one only when `_fold` turns it into that one."""
+    """`re.IGNORECASE` matches a text character to an ASCII one only when `fold` turns it into that one."""
     import re
     import string
 
-    from claimkit.platforms import _fold
+    from claimkit.screens import fold
 
     every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
     for char in string.printable:
         matched = {m.group() for m in re.finditer("(?i)" + re.escape(char), every)}
-        assert {t for t in matched if _fold(t) != char.lower()} == set(), char
+        assert {t for t in matched if fold(t) != char.lower()} == set(), char
 
 
 def _unscreened(platforms, text):

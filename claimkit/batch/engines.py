@@ -9,7 +9,9 @@ the worker's initializer or the Ray actor's constructor) and one
 - `LocalEngine`: the machine's cores. `workers=1` analyses in this process;
   more workers are processes started with `forkserver` (or `spawn`), fed at
   most two chunks each ahead of the writer, so memory stays flat and the
-  output keeps input order.
+  output keeps input order. A chunk goes to the workers in parts of at most
+  `DEFAULT_PART_SIZE` documents, so at the end of a run no worker waits long
+  on the other's last chunk; the writer still gets whole chunks.
 - `RayEngine` (`claimkit.batch.ray_engine`, needs `claimkit[ray]`): the
   whole job as one Ray Data dataset, read by Ray read tasks with claimkit's
   readers, analysed by an actor pool of `RayAnalyzer`s with this module's
@@ -34,6 +36,8 @@ from claimkit.types import Document
 
 Outcome = Record | str  # a record, or the one-line error of a document that failed
 DEFAULT_BATCH_SIZE = 256
+#: Documents per task of a worker process (a chunk is split into parts of at most this many).
+DEFAULT_PART_SIZE = 256
 
 
 @dataclass(frozen=True)
@@ -167,6 +171,11 @@ def _ready(_: int) -> int:
     return os.getpid()
 
 
+def _joined(parts: list) -> list[Outcome]:
+    """One chunk's outcomes from the tasks of its parts, in order."""
+    return [outcome for part in parts for outcome in part.get()]
+
+
 def _context():
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
@@ -177,12 +186,16 @@ class LocalEngine:
 
     name = "local"
 
-    def __init__(self, spec: WorkerSpec, workers: int = 1, ahead: int = 2) -> None:
+    def __init__(self, spec: WorkerSpec, workers: int = 1, ahead: int = 2, part_size: int | None = None) -> None:
+        part_size = DEFAULT_PART_SIZE if part_size is None else part_size
         if workers < 1:
             raise ConfigError(f"workers must be at least 1, got {workers}")
+        if part_size < 1:
+            raise ConfigError(f"part_size must be at least 1, got {part_size}")
         self.spec = spec
         self.workers = workers
         self.ahead = ahead
+        self.part_size = part_size
         #: `time.perf_counter()` when every worker had its models loaded.
         self.ready_at: float | None = None
 
@@ -202,13 +215,14 @@ class LocalEngine:
                 if len(ready) >= self.workers:
                     break
             self.ready_at = time.perf_counter()
-            pending: deque = deque()
+            pending: deque = deque()  # per chunk, the tasks of its parts
             for chunk in chunks:
-                pending.append(pool.apply_async(_process, (chunk,)))
+                size = self.part_size
+                pending.append([pool.apply_async(_process, (chunk[i : i + size],)) for i in range(0, len(chunk), size)])
                 while len(pending) >= self.workers * self.ahead:
-                    yield pending.popleft().get()
+                    yield _joined(pending.popleft())
             while pending:
-                yield pending.popleft().get()
+                yield _joined(pending.popleft())
             pool.close()
         finally:
             pool.terminate()

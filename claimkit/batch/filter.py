@@ -23,7 +23,9 @@ finds.
 
 A first screen skips the tokenizer for most posts: one regular expression (a
 trie of the words the cue index and the claim check look for, at letter
-boundaries, plus the tokenizer's special cases such as "can't") must match.
+boundaries, plus the tokenizer's special cases such as "can't") must match,
+or the follower context, whose case-insensitive expression runs only when
+one of its literals occurs in the folded text (`claimkit.screens`).
 
 Everything the filter knows comes from `relevance_terms(taxonomy)`.
 """
@@ -36,6 +38,7 @@ from dataclasses import dataclass
 
 from spacy.attrs import LOWER
 
+from claimkit.screens import fold, required_literals
 from claimkit.taxonomy import spec_values
 
 #: Parenthesised amounts ("(20M loss)") can be claims without follower words.
@@ -240,6 +243,8 @@ class RelevanceFilter:
         lemma_forms = LemmaForms(nlp)
         self._find_amounts = terms.find_amounts
         self._claim_context = re.compile(terms.claim_context, re.IGNORECASE)
+        # Literals one of which every follower-context match holds (None: no screen).
+        self._context_literals = required_literals(terms.claim_context)
         claim_words = self._words(terms.claim_words, terms.claim_words, lemma_forms)
         self._claim_forms = None if claim_words is None else frozenset(self._hash(x) for x in claim_words)
         # Each cue: its elements' surface forms (None: any token may carry it),
@@ -309,11 +314,21 @@ class RelevanceFilter:
         none of the indexed cue forms, claim nouns (as such pieces), the
         follower context or a "(" cannot pass the token checks either.
         """
-        if self._screen is None or self._screen.search(text.lower()):
+        lowered = text.lower()
+        if self._screen is None or self._screen.search(lowered):
             return True
-        if self._claim_context.search(text, body_start):
+        if self._has_claim_context(text, body_start, lowered if text.isascii() else None):
             return True
         return "(" in text
+
+    def _has_claim_context(self, text: str, body_start: int, folded: str | None = None) -> bool:
+        """The follower context occurs in the body; its regular expression runs only when
+        one of its literals occurs in the folded text (`claimkit.screens`)."""
+        if self._context_literals is not None:
+            folded = fold(text) if folded is None else folded
+            if not any(literal in folded for literal in self._context_literals):
+                return False
+        return bool(self._claim_context.search(text, body_start))
 
     def raises_cause(self, text: str, words: list[int], tokens: set[int]) -> bool:
         """Some cue has a token for each of its required elements (and its context, if any)."""
@@ -345,7 +360,7 @@ class RelevanceFilter:
     def states_claim(self, text: str, body_start: int, tokens: set[int]) -> bool:
         """Some amount could be a follower or account claim."""
         vocabulary = self._claim_forms is None or not tokens.isdisjoint(self._claim_forms)
-        context = vocabulary or bool(self._claim_context.search(text, body_start))
+        context = vocabulary or self._has_claim_context(text, body_start)
         if not context and "(" not in text:
             return False
         amounts = [a for a in self._find_amounts(text) if a.start >= body_start]
