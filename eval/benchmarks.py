@@ -318,7 +318,7 @@ def run_benchmarks(
     }
     started = time.perf_counter()
     try:
-        backend = load_backend(config, nlp if nlp is not None else load_spacy(config.spacy_model))
+        backend = load_backend(config, nlp if nlp is not None else load_spacy(config.spacy_model, config.matmul))
     except ModelNotFoundError as err:
         out["status"] = NO_NLI_MODEL if backend_name == "nli" else f"not run: {err.one_line()}"
         out["error"] = err.one_line()
