@@ -31,7 +31,7 @@ import ray
 from ray.data import Datasource, ReadTask
 from ray.data.block import BlockMetadata
 
-from claimkit.batch.engines import DocumentProcessor, Outcome, WorkerSpec
+from claimkit.batch.engines import DocumentProcessor, Outcome, WorkerSpec, freeze_heap
 from claimkit.batch.records import BadLine, Record, Resumed, document_key
 from claimkit.batch.sources import Columns, Unit, read_unit
 from claimkit.errors import InputError
@@ -121,6 +121,7 @@ class RayAnalyzer:
 
     def __init__(self, spec: WorkerSpec, done: frozenset[str] = frozenset()) -> None:
         self.processor = DocumentProcessor(spec)
+        freeze_heap()  # an actor's process lives for its models
         self.done = done
 
     def __call__(self, batch: pa.Table) -> pa.Table:
