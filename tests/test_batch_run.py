@@ -86,7 +86,7 @@ def test_two_workers_give_the_local_output(tmp_path, monkeypatch):
     assert (tmp_path / "parts.jsonl").read_bytes() == (tmp_path / "one.jsonl").read_bytes()
 
 
-def _freeze_counts_while_writing(tmp_path, name):
+def _freeze_counts_while_writing(tmp_path, monkeypatch):
     """Run one worker in-process; the frozen-object count each chunk was written with, and after."""
     import gc
 
@@ -99,20 +99,17 @@ def _freeze_counts_while_writing(tmp_path, name):
         seen.append(gc.get_freeze_count())
         real(self, records)
 
+    monkeypatch.setattr(sinks.JsonlSink, "write", write)
     source = corpus(tmp_path / "in.jsonl", good=4, bad=0, every=100)
-    sinks.JsonlSink.write = write
-    try:
-        run([source], tmp_path / name, workers=1, chunk_size=2, progress=False)
-    finally:
-        sinks.JsonlSink.write = real
+    run([source], tmp_path / "out.jsonl", workers=1, chunk_size=2, progress=False)
     return seen, gc.get_freeze_count()
 
 
-def test_one_worker_freezes_the_loaded_heap_for_the_run_and_unfreezes_after(tmp_path):
+def test_one_worker_freezes_the_loaded_heap_for_the_run_and_unfreezes_after(tmp_path, monkeypatch):
     import gc
 
     assert gc.get_freeze_count() == 0
-    seen, after = _freeze_counts_while_writing(tmp_path, "out.jsonl")
+    seen, after = _freeze_counts_while_writing(tmp_path, monkeypatch)
     assert len(seen) == 2 and all(count > 0 for count in seen)
     assert after == 0
 
@@ -125,7 +122,7 @@ def test_a_heap_the_caller_froze_stays_frozen(tmp_path, monkeypatch):
     gc.freeze()
     try:
         monkeypatch.setattr(gc, "unfreeze", lambda: unfrozen.append(True))
-        seen, after = _freeze_counts_while_writing(tmp_path, "out.jsonl")
+        seen, after = _freeze_counts_while_writing(tmp_path, monkeypatch)
         assert seen and after > 0 and unfrozen == []
     finally:
         real_unfreeze()
